@@ -1,0 +1,40 @@
+# Sourced by the other scripts: decides how to build for wasm32 on this
+# machine and puts the project's tools on PATH. Prints nothing.
+#
+# Two routes:
+# - rustup: the usual developer machine, where `rustup target add
+#   wasm32-unknown-unknown` worked. Nothing special.
+# - debian: rustup cannot download the wasm32 target (CI). Debian's
+#   rustc-web/cargo-web (in /usr/bin, with the std source) rebuild std for
+#   wasm32 with build-std, which needs RUSTC_BOOTSTRAP on a stable compiler.
+
+KASSA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export KASSA_ROOT
+
+if command -v rustup >/dev/null 2>&1 &&
+  rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  KASSA_WASM_ROUTE=rustup
+else
+  KASSA_WASM_ROUTE=debian
+  # One compiler for native and wasm builds, so their shared build artefacts
+  # are reused; rustfmt still comes from rustup (Debian has none).
+  export PATH="/usr/bin:$PATH"
+fi
+export KASSA_WASM_ROUTE
+
+CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}"
+export PATH="$KASSA_ROOT/node_modules/.bin:$PATH:$CARGO_HOME/bin"
+
+# Runs a command that builds for wasm32 (trunk, cargo --target wasm32-...).
+wasm() {
+  if [ "$KASSA_WASM_ROUTE" = debian ]; then
+    RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort "$@"
+  else
+    "$@"
+  fi
+}
+
+# Prints a step heading, so a long log shows where it is.
+step() {
+  printf '\n\033[1m==> %s\033[0m\n' "$*"
+}

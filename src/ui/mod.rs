@@ -1,0 +1,14 @@
+//! The Leptos user interface: small components that read domain state through
+//! signals and turn cashier actions into domain calls.
+
+mod app;
+mod field;
+mod lang_select;
+mod locale;
+mod login;
+
+/// Mounts Kassa on the page body.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

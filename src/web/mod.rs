@@ -1,0 +1,5 @@
+//! Browser APIs, each wrapped once behind a small typed function so the rest
+//! of the app neither repeats `web_sys` plumbing nor handles its `JsValue`s.
+
+pub mod document;
+pub mod storage;

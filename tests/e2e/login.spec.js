@@ -1,0 +1,75 @@
+import { test, expect } from "@playwright/test";
+
+// Fails the test on any uncaught page error or console error: a wasm trap
+// or a panic shows up here first.
+test.beforeEach(async ({ page }, testInfo) => {
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  testInfo.problems = problems;
+});
+
+test.afterEach(async ({}, testInfo) => {
+  expect(testInfo.problems, "no errors in the page").toEqual([]);
+});
+
+test("the shift login screen renders every field", async ({ page }) => {
+  await page.goto("/");
+  for (const id of [
+    "login-base-url",
+    "login-branch-token",
+    "login-cashier",
+    "login-opening-cash",
+    "login-submit",
+    "login-demo",
+    "lang-select",
+  ]) {
+    await expect(page.getByTestId(id)).toBeVisible();
+  }
+  await expect(page.getByTestId("login-branch-token")).toHaveAttribute("type", "password");
+  await expect(page.getByTestId("login-error")).toHaveCount(0);
+  await page.screenshot({ path: "tests/e2e/artifacts/login-tablet.png", fullPage: true });
+});
+
+test("submitting an empty form names the first missing field", async ({ page }) => {
+  await page.goto("/");
+  await page.getByTestId("login-submit").click();
+  await expect(page.getByTestId("login-error")).toHaveText("Enter the loyalty server address");
+
+  await page.getByTestId("login-base-url").fill("https://dev-api.aos-shop.uz");
+  await page.getByTestId("login-submit").click();
+  await expect(page.getByTestId("login-error")).toHaveText("Enter the branch token");
+
+  await page.getByTestId("login-branch-token").fill("branch-secret");
+  await page.getByTestId("login-cashier").fill("Aziza");
+  await page.getByTestId("login-submit").click();
+  await expect(page.getByTestId("login-error")).toHaveText(/cash in the drawer/);
+
+  await page.getByTestId("login-opening-cash").fill("100 000");
+  await page.getByTestId("login-submit").click();
+  await expect(page.getByTestId("login-error")).toHaveCount(0);
+});
+
+test("the language choice translates the screen and is remembered", async ({ page }) => {
+  await page.goto("/");
+  await page.getByTestId("lang-select").selectOption("ru");
+  await expect(page.getByTestId("login-submit")).toHaveText("Открыть смену");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+  await page.reload();
+  await expect(page.getByTestId("login-submit")).toHaveText("Открыть смену");
+  await expect(page.getByTestId("lang-select")).toHaveValue("ru");
+});
+
+test("on a phone the login fits the width and targets stay large", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+  for (const id of ["login-submit", "login-demo", "login-cashier", "lang-select"]) {
+    const box = await page.getByTestId(id).boundingBox();
+    expect(box.height, `${id} height`).toBeGreaterThanOrEqual(44);
+  }
+  await page.screenshot({ path: "tests/e2e/artifacts/login-phone.png", fullPage: true });
+});
