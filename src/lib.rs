@@ -7,6 +7,7 @@
 
 pub mod domain;
 pub mod i18n;
+pub mod loyalty;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,4 +1,13 @@
 //! Pure business rules of a point of sale: no browser, no network, no storage.
 //! Everything here is tested natively with `cargo test`.
 
+pub mod cashback;
+pub mod customer;
+pub mod line;
+pub mod money;
+pub mod number_input;
+pub mod payment;
+pub mod quantity;
+pub mod receipt;
+pub mod sale;
 pub mod shift;

@@ -1,0 +1,78 @@
+//! The loyalty customer at the till.
+
+use rust_decimal::Decimal;
+use thiserror::Error;
+
+use super::money::Money;
+
+/// The payload of a customer's QR code in the AOS app: a UUID in its
+/// 36-character form (`8-4-4-4-12` hex digits, either case).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CustomerCode(String);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+#[error("not an AOS customer code")]
+pub struct NotACustomerCode;
+
+impl CustomerCode {
+    /// Trims what a scanner or a paste adds around the code, then checks its
+    /// shape, so that nothing else is ever sent to the server.
+    pub fn parse(text: &str) -> Result<CustomerCode, NotACustomerCode> {
+        let code = text.trim();
+        let shaped = code.len() == 36
+            && code.char_indices().all(|(i, c)| match i {
+                8 | 13 | 18 | 23 => c == '-',
+                _ => c.is_ascii_hexdigit(),
+            });
+        if shaped {
+            Ok(CustomerCode(code.to_owned()))
+        } else {
+            Err(NotACustomerCode)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A customer as the loyalty server describes them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Customer {
+    pub code: CustomerCode,
+    pub name: String,
+    pub phone: Option<String>,
+    /// Cashback available to spend.
+    pub balance: Money,
+    /// Cashback earned, in percent of what is paid.
+    pub percent: Decimal,
+    /// The AOS card type, echoed back on the transaction.
+    pub card_type: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_uuid_shaped_codes_in_either_case() {
+        let code = CustomerCode::parse(" 6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11\n").unwrap();
+        assert_eq!(code.as_str(), "6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11");
+        assert!(CustomerCode::parse("6F1C7F0E-2A55-4D8E-9F55-1D3C2B0A9E11").is_ok());
+    }
+
+    #[test]
+    fn refuses_everything_else() {
+        for text in [
+            "",
+            "https://example.com/6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11",
+            "6f1c7f0e2a554d8e9f551d3c2b0a9e11",
+            "6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e1",
+            "6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e1g",
+            "6f1c7f0e_2a55-4d8e-9f55-1d3c2b0a9e11",
+            "6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9eé",
+        ] {
+            assert_eq!(CustomerCode::parse(text), Err(NotACustomerCode), "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! AOS cashback (see `shared/spec/aos-contract.md`, which is binding).
+
+pub mod wire;
