@@ -1,7 +1,9 @@
 //! Pure business rules of a point of sale: no browser, no network, no storage.
 //! Everything here is tested natively with `cargo test`.
 
+pub mod cart;
 pub mod cashback;
+pub mod catalog;
 pub mod customer;
 pub mod line;
 pub mod money;

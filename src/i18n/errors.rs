@@ -1,6 +1,12 @@
 //! The single place where typed errors become words for the cashier.
 
 use super::Text;
+use crate::domain::cashback::CashbackError;
+use crate::domain::customer::NotACustomerCode;
+use crate::domain::line::LineError;
+use crate::domain::number_input::InputError;
+use crate::domain::payment::PaymentError;
+use crate::domain::sale::SaleError;
 use crate::domain::shift::{LoginError, LoginField};
 
 /// An error the cashier may see, and the sentence that explains it.
@@ -15,6 +21,70 @@ impl Describe for LoginError {
             LoginError::Missing(LoginField::BranchToken) => Text::ErrMissingBranchToken,
             LoginError::Missing(LoginField::Cashier) => Text::ErrMissingCashier,
             LoginError::Missing(LoginField::OpeningCash) => Text::ErrMissingOpeningCash,
+            LoginError::InsecureBaseUrl => Text::ErrInsecureBaseUrl,
+            LoginError::OpeningCash(_) => Text::ErrOpeningCash,
         }
+    }
+}
+
+impl Describe for InputError {
+    fn text(&self) -> Text {
+        match self {
+            InputError::Empty => Text::ErrEmpty,
+            InputError::NotANumber => Text::ErrNotANumber,
+            InputError::Exponent => Text::ErrExponent,
+            InputError::Negative => Text::ErrNegative,
+            InputError::Zero => Text::ErrZero,
+            InputError::TooPrecise { max } if *max <= 2 => Text::ErrTooPreciseMoney,
+            InputError::TooPrecise { .. } => Text::ErrTooPreciseQty,
+            InputError::TooLarge => Text::ErrTooLarge,
+        }
+    }
+}
+
+impl Describe for LineError {
+    fn text(&self) -> Text {
+        match self {
+            LineError::MissingName => Text::ErrItemName,
+            LineError::DiscountExceedsLine => Text::ErrDiscountExceedsLine,
+            LineError::VatPercentTooHigh => Text::ErrVatPercent,
+            LineError::BadClassCode => Text::ErrClassCode,
+            LineError::BadCommissionTin => Text::ErrCommissionTin,
+        }
+    }
+}
+
+impl Describe for CashbackError {
+    fn text(&self) -> Text {
+        match self {
+            CashbackError::NoCustomer => Text::ErrNoCustomer,
+            CashbackError::OverBalance { .. } => Text::ErrOverBalance,
+            CashbackError::OverTotal { .. } => Text::ErrOverTotal,
+        }
+    }
+}
+
+impl Describe for PaymentError {
+    fn text(&self) -> Text {
+        match self {
+            PaymentError::CardExceedsDue { .. } => Text::ErrCardExceedsDue,
+            PaymentError::Insufficient { .. } => Text::ErrInsufficient,
+        }
+    }
+}
+
+impl Describe for SaleError {
+    fn text(&self) -> Text {
+        match self {
+            SaleError::Empty => Text::ErrEmptyReceipt,
+            SaleError::Cashback(error) => error.text(),
+            SaleError::Unbalanced => Text::ErrUnbalanced,
+        }
+    }
+}
+
+impl Describe for NotACustomerCode {
+    fn text(&self) -> Text {
+        Text::ErrNotACustomerCode
     }
 }

@@ -1,5 +1,8 @@
 //! Loyalty providers: how Kassa's domain maps onto each provider's wire
-//! format, and (in the browser) the clients that talk to them.
+//! format, the server-side rules shared by the demo backend and the test
+//! sandbox, and (in the browser) the clients that talk to them.
 
 pub mod aos;
+pub mod demo;
+pub mod error;
 mod json_number;

@@ -1,0 +1,210 @@
+//! Every cashier-facing sentence, in English, Russian and Uzbek.
+
+macro_rules! texts {
+    ($($key:ident => [$en:expr, $ru:expr, $uz:expr $(,)?],)*) => {
+        /// A cashier-facing sentence.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Text { $($key,)* }
+
+        impl Text {
+            /// Every key, so tests can prove that none lacks a translation.
+            pub const ALL: &'static [Text] = &[$(Text::$key,)*];
+
+            pub(super) fn table(self) -> [&'static str; 3] {
+                match self { $(Text::$key => [$en, $ru, $uz],)* }
+            }
+        }
+    };
+}
+
+texts! {
+    AppName => ["Kassa", "Касса", "Kassa"],
+    Language => ["Language", "Язык", "Til"],
+    Close => ["Close", "Закрыть", "Yopish"],
+    Cancel => ["Cancel", "Отмена", "Bekor qilish"],
+
+    LoginTitle => ["Open shift", "Открыть смену", "Smenani ochish"],
+    LoginSubtitle => [
+        "Connect this till to your loyalty server",
+        "Подключите кассу к серверу лояльности",
+        "Kassani sodiqlik serveriga ulang",
+    ],
+    LoginBaseUrl => ["Loyalty server address", "Адрес сервера лояльности", "Sodiqlik serveri manzili"],
+    LoginBranchToken => ["Branch token", "Токен филиала", "Filial tokeni"],
+    LoginCashier => ["Cashier", "Кассир", "Kassir"],
+    LoginOpeningCash => ["Cash in drawer", "Наличные в кассе", "Kassadagi naqd pul"],
+    LoginSubmit => ["Open shift", "Открыть смену", "Smenani ochish"],
+    LoginDemo => ["Try the demo", "Демо-режим", "Demo rejim"],
+    LoginDemoHint => [
+        "No server needed: sample customers and products",
+        "Без сервера: тестовые покупатели и товары",
+        "Serversiz: namunaviy xaridorlar va mahsulotlar",
+    ],
+    DemoCashier => ["Demo cashier", "Демо-кассир", "Demo kassir"],
+    DemoBadge => ["Demo", "Демо", "Demo"],
+
+    ItemBarcode => ["Scan or type a barcode", "Сканируйте или введите штрихкод", "Shtrix-kodni skanerlang yoki kiriting"],
+    ItemAddManual => ["Add item", "Добавить товар", "Mahsulot qo‘shish"],
+    ItemEditTitle => ["Edit item", "Изменить товар", "Mahsulotni tahrirlash"],
+    ItemName => ["Name", "Название", "Nomi"],
+    ItemPrice => ["Price (VAT incl.)", "Цена (с НДС)", "Narx (QQS bilan)"],
+    ItemQty => ["Quantity", "Количество", "Miqdor"],
+    ItemVatPercent => ["VAT %", "НДС %", "QQS %"],
+    ItemDiscount => ["Discount", "Скидка", "Chegirma"],
+    ItemClassCode => ["IKPU class code", "Код ИКПУ", "MXIK kodi"],
+    ItemSave => ["Save", "Сохранить", "Saqlash"],
+
+    CartTitle => ["Receipt", "Чек", "Chek"],
+    CartEmpty => [
+        "Scan a product to start the receipt",
+        "Отсканируйте товар, чтобы начать чек",
+        "Chekni boshlash uchun mahsulotni skanerlang",
+    ],
+    LineRemove => ["Remove", "Удалить", "O‘chirish"],
+    LineEdit => ["Edit", "Изменить", "Tahrirlash"],
+    LineMore => ["One more", "Ещё один", "Yana bitta"],
+    LineLess => ["One less", "На один меньше", "Bittaga kam"],
+    LineDiscountShort => ["discount", "скидка", "chegirma"],
+
+    TotalBeforeBonus => ["Total", "Итого", "Jami"],
+    VatTotal => ["incl. VAT", "в т. ч. НДС", "shu jumladan QQS"],
+    BonusApplied => ["Cashback spent", "Списано кэшбэка", "Sarflangan keshbek"],
+    TotalDue => ["To pay", "К оплате", "To‘lovga"],
+    Currency => ["sum", "сум", "so‘m"],
+
+    CustomerTitle => ["Customer", "Покупатель", "Xaridor"],
+    ScanOpen => ["Scan customer QR", "Сканировать QR покупателя", "Xaridor QR kodini skanerlash"],
+    ScanTitle => ["Customer's QR code", "QR-код покупателя", "Xaridorning QR kodi"],
+    ScanManualHint => [
+        "Type or paste the code from the customer's app",
+        "Введите или вставьте код из приложения покупателя",
+        "Xaridor ilovasidagi kodni kiriting yoki joylashtiring",
+    ],
+    ScanManualSubmit => ["Find customer", "Найти покупателя", "Xaridorni topish"],
+    CustomerBalance => ["Cashback balance", "Баланс кэшбэка", "Keshbek balansi"],
+    CustomerPercent => ["Cashback rate", "Процент кэшбэка", "Keshbek foizi"],
+    CustomerClear => ["Remove customer", "Убрать покупателя", "Xaridorni olib tashlash"],
+    CustomerLoading => ["Looking up the customer…", "Ищем покупателя…", "Xaridor qidirilmoqda…"],
+    NoCustomer => [
+        "No loyalty customer on this receipt",
+        "В чеке нет покупателя программы лояльности",
+        "Chekda sodiqlik dasturi xaridori yo‘q",
+    ],
+
+    BonusOpen => ["Spend cashback", "Списать кэшбэк", "Keshbekni sarflash"],
+    BonusTitle => ["Spend cashback", "Списание кэшбэка", "Keshbekni sarflash"],
+    BonusAmount => ["Amount to spend", "Сумма списания", "Sarflanadigan summa"],
+    BonusMax => ["Maximum", "Максимум", "Maksimal"],
+    BonusApply => ["Apply", "Применить", "Qo‘llash"],
+    BonusRemove => ["Don't spend", "Не списывать", "Sarflamaslik"],
+    BonusAvailable => ["Available", "Доступно", "Mavjud"],
+    EarnedPreview => ["Cashback to earn", "Будет начислено", "Qo‘shiladigan keshbek"],
+
+    PayOpen => ["Payment", "Оплата", "To‘lov"],
+    PayTitle => ["Payment", "Оплата", "To‘lov"],
+    PayCash => ["Cash received", "Получено наличными", "Naqd olingan"],
+    PayCard => ["By card", "Картой", "Karta bilan"],
+    PayAllCash => ["All cash", "Всё наличными", "Hammasi naqd"],
+    PayAllCard => ["All by card", "Всё картой", "Hammasi karta bilan"],
+    PayChange => ["Change", "Сдача", "Qaytim"],
+    PaySubmit => ["Complete sale", "Провести продажу", "Sotuvni yakunlash"],
+    PayNothingDue => [
+        "Fully paid with cashback: nothing to pay",
+        "Полностью оплачено кэшбэком: к оплате ничего",
+        "Keshbek bilan to‘liq to‘langan: to‘lov kerak emas",
+    ],
+
+    SaleResultTitle => ["Sale completed", "Продажа проведена", "Sotuv yakunlandi"],
+    SaleStatus => ["Status", "Статус", "Holat"],
+    StatusSent => ["Sent to the loyalty server", "Отправлено на сервер лояльности", "Sodiqlik serveriga yuborildi"],
+    StatusRecorded => [
+        "Recorded (no loyalty customer)",
+        "Сохранено (без покупателя программы)",
+        "Saqlandi (sodiqlik xaridorisiz)",
+    ],
+    ReceiptNumber => ["Receipt", "Чек", "Chek"],
+    BonusEarned => ["Cashback earned", "Начислено кэшбэка", "Qo‘shilgan keshbek"],
+    NewBalance => ["New balance", "Новый баланс", "Yangi balans"],
+    SaleNew => ["Next customer", "Следующий покупатель", "Keyingi xaridor"],
+
+    ErrMissingBaseUrl => [
+        "Enter the loyalty server address",
+        "Укажите адрес сервера лояльности",
+        "Sodiqlik serveri manzilini kiriting",
+    ],
+    ErrInsecureBaseUrl => [
+        "The server address must start with https:// (http:// only for localhost)",
+        "Адрес сервера должен начинаться с https:// (http:// только для localhost)",
+        "Server manzili https:// bilan boshlanishi kerak (http:// faqat localhost uchun)",
+    ],
+    ErrMissingBranchToken => ["Enter the branch token", "Укажите токен филиала", "Filial tokenini kiriting"],
+    ErrMissingCashier => ["Enter the cashier's name", "Укажите имя кассира", "Kassir ismini kiriting"],
+    ErrMissingOpeningCash => [
+        "Enter the cash in the drawer (0 if empty)",
+        "Укажите сумму наличных в кассе (0, если пусто)",
+        "Kassadagi naqd pulni kiriting (bo‘sh bo‘lsa 0)",
+    ],
+    ErrOpeningCash => [
+        "The cash in the drawer is not a valid amount",
+        "Сумма наличных в кассе указана неверно",
+        "Kassadagi naqd pul summasi noto‘g‘ri",
+    ],
+
+    ErrEmpty => ["Enter a value", "Введите значение", "Qiymatni kiriting"],
+    ErrNotANumber => ["Enter a number, e.g. 12 500,50", "Введите число, например 12 500,50", "Raqam kiriting, masalan 12 500,50"],
+    ErrExponent => ["Write the number out in full", "Запишите число полностью", "Raqamni to‘liq yozing"],
+    ErrNegative => ["Negative amounts are not allowed", "Отрицательные суммы недопустимы", "Manfiy summalarga ruxsat yo‘q"],
+    ErrZero => ["Must be more than zero", "Должно быть больше нуля", "Noldan katta bo‘lishi kerak"],
+    ErrTooPreciseMoney => ["At most 2 decimal places (tiyin)", "Не более 2 знаков после запятой (тийин)", "Verguldan keyin ko‘pi bilan 2 ta raqam (tiyin)"],
+    ErrTooPreciseQty => ["At most 3 decimal places", "Не более 3 знаков после запятой", "Verguldan keyin ko‘pi bilan 3 ta raqam"],
+    ErrTooLarge => ["This number is too large", "Слишком большое число", "Bu raqam juda katta"],
+
+    ErrItemName => ["Enter the item name", "Укажите название товара", "Mahsulot nomini kiriting"],
+    ErrDiscountExceedsLine => [
+        "The discount is larger than the line amount",
+        "Скидка больше суммы строки",
+        "Chegirma qator summasidan katta",
+    ],
+    ErrVatPercent => ["VAT must be a whole percent from 0 to 100", "НДС — целое число процентов от 0 до 100", "QQS 0 dan 100 gacha butun foiz bo‘lishi kerak"],
+    ErrClassCode => ["The IKPU code has 17 digits", "Код ИКПУ состоит из 17 цифр", "MXIK kodi 17 ta raqamdan iborat"],
+    ErrCommissionTin => ["TIN has 9 digits, PINFL 14", "ИНН — 9 цифр, ПИНФЛ — 14", "STIR 9 ta, JShShIR 14 ta raqam"],
+    ErrUnknownBarcode => [
+        "No product with this barcode: add it by hand",
+        "Товар с таким штрихкодом не найден: добавьте вручную",
+        "Bunday shtrix-kodli mahsulot topilmadi: qo‘lda qo‘shing",
+    ],
+    ErrCatalogUnavailable => [
+        "The product catalog could not be loaded: add items by hand",
+        "Не удалось загрузить каталог: добавляйте товары вручную",
+        "Katalogni yuklab bo‘lmadi: mahsulotlarni qo‘lda qo‘shing",
+    ],
+
+    ErrNoCustomer => [
+        "Scan the customer's QR code first",
+        "Сначала отсканируйте QR-код покупателя",
+        "Avval xaridorning QR kodini skanerlang",
+    ],
+    ErrOverBalance => [
+        "More than the customer's cashback balance",
+        "Больше, чем баланс кэшбэка покупателя",
+        "Xaridorning keshbek balansidan ko‘p",
+    ],
+    ErrOverTotal => ["More than the receipt total", "Больше суммы чека", "Chek summasidan ko‘p"],
+    ErrCardExceedsDue => [
+        "The card amount is more than is due",
+        "Сумма по карте больше суммы к оплате",
+        "Karta summasi to‘lov summasidan ko‘p",
+    ],
+    ErrInsufficient => ["Not enough money received", "Получено недостаточно денег", "Yetarli pul olinmadi"],
+    ErrEmptyReceipt => ["The receipt has no items", "В чеке нет товаров", "Chekda mahsulot yo‘q"],
+    ErrUnbalanced => [
+        "The payments do not match the amount due",
+        "Оплата не совпадает с суммой к оплате",
+        "To‘lov summasi to‘lanadigan summaga mos emas",
+    ],
+    ErrNotACustomerCode => [
+        "This QR code is not an AOS customer code",
+        "Этот QR-код — не код покупателя AOS",
+        "Bu QR kod AOS xaridor kodi emas",
+    ],
+}

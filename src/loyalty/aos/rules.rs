@@ -1,0 +1,212 @@
+//! The AOS server's rules, as fixed by the contract: one implementation,
+//! used by the in-browser demo backend and by the test sandbox server, so
+//! both behave alike and neither drifts from the contract.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::wire::{Reply, TransactionBody};
+use crate::domain::money::Money;
+use crate::loyalty::json_number;
+
+/// A customer as the server stores them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerAccount {
+    pub client: String,
+    pub name: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(with = "json_number")]
+    pub balance: Decimal,
+    #[serde(with = "json_number")]
+    pub percent: Decimal,
+    #[serde(default = "static_card")]
+    pub card_type: String,
+}
+
+fn static_card() -> String {
+    "static".to_owned()
+}
+
+/// The seed: which branch tokens exist and who the customers are.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Seed {
+    pub branches: Vec<String>,
+    pub customers: Vec<CustomerAccount>,
+}
+
+/// An accepted receipt, as the ledger keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AcceptedReceipt {
+    pub branch_index: usize,
+    pub r_number: String,
+    pub client: String,
+    #[serde(with = "json_number")]
+    pub bonus_used: Decimal,
+    #[serde(with = "json_number")]
+    pub bonus_added: Decimal,
+}
+
+/// Balances and accepted receipts; the state of one AOS server.
+#[derive(Debug, Clone)]
+pub struct Ledger {
+    branches: Vec<String>,
+    customers: Vec<CustomerAccount>,
+    receipts: Vec<AcceptedReceipt>,
+    /// (branch, rNumber) → the body first accepted and the answer given.
+    seen: HashMap<(usize, String), (TransactionBody, Reply)>,
+}
+
+impl Ledger {
+    pub fn new(seed: Seed) -> Ledger {
+        Ledger {
+            branches: seed.branches,
+            customers: seed.customers,
+            receipts: Vec::new(),
+            seen: HashMap::new(),
+        }
+    }
+
+    pub fn customers(&self) -> &[CustomerAccount] {
+        &self.customers
+    }
+
+    pub fn receipts(&self) -> &[AcceptedReceipt] {
+        &self.receipts
+    }
+
+    /// `GET /store/customers/profile?filial=…&client=…`
+    pub fn profile(&self, filial: &str, client: &str) -> Reply {
+        if self.branch(filial).is_none() {
+            return message(401, "unknown branch token");
+        }
+        match self.customer(client) {
+            Some(at) => Reply {
+                status: 200,
+                body: serde_json::to_string(&self.customers[at]).unwrap_or_default(),
+            },
+            None => message(404, "customer not found"),
+        }
+    }
+
+    /// `POST /transactions`
+    pub fn post_transaction(&mut self, body: &str) -> Reply {
+        let Ok(body) = serde_json::from_str::<TransactionBody>(body) else {
+            return message(400, "malformed transaction body");
+        };
+        let Some(branch) = self.branch(&body.filial) else {
+            return message(401, "unknown branch token");
+        };
+        let key = (branch, body.r_number.clone());
+        if let Some((first, reply)) = self.seen.get(&key) {
+            return if *first == body {
+                reply.clone()
+            } else {
+                message(409, "receipt number already used for a different receipt")
+            };
+        }
+        let Some(at) = self.customer(&body.client) else {
+            return message(404, "customer not found");
+        };
+        if let Err(reason) = check(&body, self.customers[at].balance) {
+            return message(422, reason);
+        }
+        let account = &mut self.customers[at];
+        let added =
+            Money::round((body.r_total - body.bonus) * account.percent / Decimal::ONE_HUNDRED)
+                .amount();
+        account.balance = account.balance - body.bonus + added;
+        let reply = Reply {
+            status: 200,
+            body: serde_json::to_string(&Accepted {
+                success: true,
+                r_number: &body.r_number,
+                bonus_used: body.bonus,
+                bonus_added: added,
+                balance: account.balance,
+            })
+            .unwrap_or_default(),
+        };
+        self.receipts.push(AcceptedReceipt {
+            branch_index: branch,
+            r_number: body.r_number.clone(),
+            client: account.client.clone(),
+            bonus_used: body.bonus,
+            bonus_added: added,
+        });
+        self.seen.insert(key, (body, reply.clone()));
+        reply
+    }
+
+    fn branch(&self, filial: &str) -> Option<usize> {
+        self.branches.iter().position(|token| token == filial)
+    }
+
+    fn customer(&self, client: &str) -> Option<usize> {
+        let client = client.trim();
+        self.customers
+            .iter()
+            .position(|account| !client.is_empty() && account.client.eq_ignore_ascii_case(client))
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Accepted<'a> {
+    success: bool,
+    r_number: &'a str,
+    #[serde(with = "json_number")]
+    bonus_used: Decimal,
+    #[serde(with = "json_number")]
+    bonus_added: Decimal,
+    #[serde(with = "json_number")]
+    balance: Decimal,
+}
+
+/// The contract's 422 rules.
+fn check(body: &TransactionBody, balance: Decimal) -> Result<(), &'static str> {
+    let amounts = [body.r_total, body.bonus]
+        .into_iter()
+        .chain(
+            body.items
+                .iter()
+                .flat_map(|i| [i.price, i.amount, i.discount, i.vat, i.other]),
+        )
+        .chain(body.payments.iter().map(|p| p.total));
+    if amounts
+        .into_iter()
+        .any(|amount| amount.is_sign_negative() && !amount.is_zero())
+    {
+        return Err("negative amounts are not allowed");
+    }
+    if body.bonus > balance {
+        return Err("bonus exceeds the customer's balance");
+    }
+    if body.bonus > body.r_total {
+        return Err("bonus exceeds the receipt total");
+    }
+    let items_total: Decimal = body
+        .items
+        .iter()
+        .map(|i| Money::round(i.price * i.amount).amount() - i.discount)
+        .sum();
+    if items_total != body.r_total {
+        return Err("rTotal does not match the items");
+    }
+    let paid: Decimal = body.payments.iter().map(|p| p.total).sum();
+    if paid != body.r_total - body.bonus {
+        return Err("payments do not add up to rTotal - bonus");
+    }
+    Ok(())
+}
+
+fn message(status: u16, text: &str) -> Reply {
+    Reply {
+        status,
+        body: serde_json::json!({ "message": text }).to_string(),
+    }
+}
