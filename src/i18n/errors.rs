@@ -8,6 +8,7 @@ use crate::domain::number_input::InputError;
 use crate::domain::payment::PaymentError;
 use crate::domain::sale::SaleError;
 use crate::domain::shift::{LoginError, LoginField};
+use crate::loyalty::error::LoyaltyError;
 
 /// An error the cashier may see, and the sentence that explains it.
 pub trait Describe {
@@ -86,5 +87,18 @@ impl Describe for SaleError {
 impl Describe for NotACustomerCode {
     fn text(&self) -> Text {
         Text::ErrNotACustomerCode
+    }
+}
+
+impl Describe for LoyaltyError {
+    fn text(&self) -> Text {
+        match self {
+            LoyaltyError::TokenRejected => Text::ErrTokenRejected,
+            LoyaltyError::CustomerNotFound => Text::ErrCustomerNotFound,
+            LoyaltyError::Rejected(_) => Text::ErrRejected,
+            LoyaltyError::Conflict(_) => Text::ErrConflict,
+            LoyaltyError::Unreachable => Text::ErrUnreachable,
+            LoyaltyError::UnexpectedAnswer => Text::ErrUnexpectedAnswer,
+        }
     }
 }

@@ -207,4 +207,46 @@ texts! {
         "Этот QR-код — не код покупателя AOS",
         "Bu QR kod AOS xaridor kodi emas",
     ],
+    ErrTokenRejected => [
+        "The loyalty server rejected the branch token: log in again",
+        "Сервер лояльности отклонил токен филиала: войдите заново",
+        "Sodiqlik serveri filial tokenini rad etdi: qaytadan kiring",
+    ],
+    ErrCustomerNotFound => [
+        "Customer not found — ask the customer to refresh the QR code in the app",
+        "Покупатель не найден — попросите обновить QR-код в приложении",
+        "Xaridor topilmadi — ilovada QR kodni yangilashni so‘rang",
+    ],
+    ErrRejected => [
+        "The loyalty server refused the sale",
+        "Сервер лояльности отклонил продажу",
+        "Sodiqlik serveri sotuvni rad etdi",
+    ],
+    ErrConflict => [
+        "This receipt number is already used by another receipt",
+        "Этот номер чека уже занят другим чеком",
+        "Bu chek raqami boshqa chekda ishlatilgan",
+    ],
+    ErrUnreachable => [
+        "The loyalty server cannot be reached",
+        "Сервер лояльности недоступен",
+        "Sodiqlik serveriga ulanib bo‘lmadi",
+    ],
+    ErrUnexpectedAnswer => [
+        "Unexpected answer from the loyalty server",
+        "Неожиданный ответ сервера лояльности",
+        "Sodiqlik serveridan kutilmagan javob",
+    ],
+    StatusQueued => [
+        "Saved; will be sent when the server is reachable",
+        "Сохранено; будет отправлено, когда сервер станет доступен",
+        "Saqlandi; server ishlaganda yuboriladi",
+    ],
+    StatusRejected => [
+        "Refused by the loyalty server: correct the sale and complete it again",
+        "Отклонено сервером лояльности: исправьте продажу и проведите снова",
+        "Sodiqlik serveri rad etdi: sotuvni tuzating va qayta yakunlang",
+    ],
+    BackToReceipt => ["Back to the receipt", "Вернуться к чеку", "Chekka qaytish"],
+    DemoCustomers => ["Demo customers", "Демо-покупатели", "Demo xaridorlar"],
 }

@@ -3,6 +3,8 @@
 //! sandbox, and (in the browser) the clients that talk to them.
 
 pub mod aos;
+#[cfg(target_arch = "wasm32")]
+pub mod backend;
 pub mod demo;
 pub mod error;
 mod json_number;

@@ -30,3 +30,16 @@ pub fn Field(
         </label>
     }
 }
+
+/// An error line under a form, shown only when there is an error.
+#[component]
+pub fn ErrorLine(error: RwSignal<Option<Text>>, test_id: &'static str) -> impl IntoView {
+    let locale = Locale::get();
+    view! {
+        <Show when=move || error.get().is_some()>
+            <p class="error" role="alert" data-testid=test_id>
+                {move || error.get().map(|text| locale.t(text))}
+            </p>
+        </Show>
+    }
+}

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::money::Money;
+use crate::domain::number_input::format_money;
 use crate::i18n::{Lang, Text};
 use crate::web::storage;
 
@@ -39,5 +41,10 @@ impl Locale {
     /// The text in the current language; reactive when called inside a view.
     pub fn t(self, text: Text) -> &'static str {
         text.in_lang(self.0.get())
+    }
+
+    /// Money written the way the current language writes numbers.
+    pub fn money(self, money: Money) -> String {
+        format_money(money, self.0.get().number_style())
     }
 }

@@ -1,20 +1,51 @@
-use leptos::prelude::*;
+use std::rc::Rc;
 
-use super::field::Field;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::field::{ErrorLine, Field};
 use super::lang_select::LangSelect;
 use super::locale::Locale;
-use crate::domain::shift::ShiftLoginForm;
+use super::session::{CurrentSession, Session};
+use crate::domain::money::Money;
+use crate::domain::number_input::parse_money;
+use crate::domain::shift::{ServerAccess, ShiftLoginForm, ShiftOpening};
 use crate::i18n::{Describe, Text};
+use crate::loyalty::aos::client::AosClient;
+use crate::loyalty::backend::LoyaltyBackend;
+use crate::loyalty::demo::{DemoBackend, DEMO_BRANCH_TOKEN};
+
+/// The deployment's default server address, from `public/config.json`.
+async fn configured_base_url() -> Option<String> {
+    #[derive(serde::Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Config {
+        base_url: String,
+    }
+    let text = crate::web::fetch::public_file("config.json").await?;
+    serde_json::from_str::<Config>(&text)
+        .ok()
+        .map(|c| c.base_url)
+}
 
 /// The shift login screen: where a cashier connects the till and opens a shift.
 #[component]
 pub fn LoginScreen() -> impl IntoView {
     let locale = Locale::get();
+    let current = CurrentSession::get();
     let base_url = RwSignal::new(String::new());
     let branch_token = RwSignal::new(String::new());
     let cashier = RwSignal::new(String::new());
     let opening_cash = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Text>);
+
+    spawn_local(async move {
+        if let Some(url) = configured_base_url().await {
+            if base_url.get_untracked().is_empty() {
+                base_url.set(url);
+            }
+        }
+    });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -24,7 +55,36 @@ pub fn LoginScreen() -> impl IntoView {
             cashier: cashier.get(),
             opening_cash: opening_cash.get(),
         };
-        error.set(form.validate().err().map(|e| e.text()));
+        match form.open() {
+            Ok(opening) => {
+                error.set(None);
+                let backend = LoyaltyBackend::Aos(AosClient::new(opening.access.clone()));
+                current
+                    .0
+                    .set(Some(Rc::new(Session::new(opening, backend, false))));
+            }
+            Err(e) => error.set(Some(e.text())),
+        }
+    };
+
+    let on_demo = move |_| {
+        let name = cashier.get();
+        let opening = ShiftOpening {
+            access: ServerAccess {
+                base_url: String::new(),
+                branch_token: DEMO_BRANCH_TOKEN.to_owned(),
+            },
+            cashier: if name.trim().is_empty() {
+                locale.t(Text::DemoCashier).to_owned()
+            } else {
+                name.trim().to_owned()
+            },
+            opening_cash: parse_money(&opening_cash.get()).unwrap_or(Money::ZERO),
+        };
+        let backend = LoyaltyBackend::Demo(DemoBackend::default());
+        current
+            .0
+            .set(Some(Rc::new(Session::new(opening, backend, true))));
     };
 
     view! {
@@ -62,17 +122,13 @@ pub fn LoginScreen() -> impl IntoView {
                     value=opening_cash
                     input_mode="decimal"
                 />
-                <Show when=move || error.get().is_some()>
-                    <p class="error" role="alert" data-testid="login-error">
-                        {move || error.get().map(|text| locale.t(text))}
-                    </p>
-                </Show>
+                <ErrorLine error=error test_id="login-error"/>
                 <button class="primary" type="submit" data-testid="login-submit">
                     {move || locale.t(Text::LoginSubmit)}
                 </button>
             </form>
             <div class="card demo-card">
-                <button class="secondary" type="button" data-testid="login-demo">
+                <button class="secondary" type="button" data-testid="login-demo" on:click=on_demo>
                     {move || locale.t(Text::LoginDemo)}
                 </button>
                 <p class="muted">{move || locale.t(Text::LoginDemoHint)}</p>

@@ -2,10 +2,14 @@
 //! signals and turn cashier actions into domain calls.
 
 mod app;
+mod checkout;
 mod field;
 mod lang_select;
 mod locale;
 mod login;
+mod modal;
+mod money;
+mod session;
 
 /// Mounts Kassa on the page body.
 pub fn mount() {

@@ -9,3 +9,11 @@ pub fn set_lang(code: &str) {
         let _ = root.set_attribute("lang", code);
     }
 }
+
+/// True when no control has the focus (it sits on the page body).
+pub fn nothing_focused() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.active_element())
+        .is_none_or(|element| element.tag_name().eq_ignore_ascii_case("body"))
+}

@@ -1,5 +1,8 @@
 //! Browser APIs, each wrapped once behind a small typed function so the rest
 //! of the app neither repeats `web_sys` plumbing nor handles its `JsValue`s.
 
+pub mod clock;
 pub mod document;
+pub mod fetch;
 pub mod storage;
+pub mod till;

@@ -1,19 +1,4 @@
-import { test, expect } from "@playwright/test";
-
-// Fails the test on any uncaught page error or console error: a wasm trap
-// or a panic shows up here first.
-test.beforeEach(async ({ page }, testInfo) => {
-  const problems = [];
-  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  testInfo.problems = problems;
-});
-
-test.afterEach(async ({}, testInfo) => {
-  expect(testInfo.problems, "no errors in the page").toEqual([]);
-});
+import { test, expect } from "./fixtures.js";
 
 test("the shift login screen renders every field", async ({ page }) => {
   await page.goto("/");
@@ -35,10 +20,24 @@ test("the shift login screen renders every field", async ({ page }) => {
 
 test("submitting an empty form names the first missing field", async ({ page }) => {
   await page.goto("/");
+  // The deployment's default address (public/config.json) is filled in.
+  await expect(page.getByTestId("login-base-url")).toHaveValue("https://dev-api.aos-shop.uz");
+  await page.getByTestId("login-base-url").fill("");
   await page.getByTestId("login-submit").click();
   await expect(page.getByTestId("login-error")).toHaveText("Enter the loyalty server address");
 
+  await page.getByTestId("login-base-url").fill("http://dev-api.aos-shop.uz");
+  await page.getByTestId("login-branch-token").fill("branch-secret");
+  await page.getByTestId("login-cashier").fill("Aziza");
+  await page.getByTestId("login-opening-cash").fill("0");
+  await page.getByTestId("login-submit").click();
+  await expect(page.getByTestId("login-error")).toHaveText(/must start with https/);
+  await expect(page.getByTestId("login-error")).not.toContainText("branch-secret");
+
   await page.getByTestId("login-base-url").fill("https://dev-api.aos-shop.uz");
+  await page.getByTestId("login-branch-token").fill("");
+  await page.getByTestId("login-cashier").fill("");
+  await page.getByTestId("login-opening-cash").fill("");
   await page.getByTestId("login-submit").click();
   await expect(page.getByTestId("login-error")).toHaveText("Enter the branch token");
 
@@ -50,6 +49,9 @@ test("submitting an empty form names the first missing field", async ({ page }) 
   await page.getByTestId("login-opening-cash").fill("100 000");
   await page.getByTestId("login-submit").click();
   await expect(page.getByTestId("login-error")).toHaveCount(0);
+  // The shift is open: the checkout screen, and the token is nowhere in the URL.
+  await expect(page.getByTestId("item-barcode-input")).toBeFocused();
+  expect(page.url()).not.toContain("branch-secret");
 });
 
 test("the language choice translates the screen and is remembered", async ({ page }) => {

@@ -1,0 +1,39 @@
+//! The loyalty backend as the UI sees it: one interface, two
+//! implementations (the AOS HTTP client and the in-browser demo).
+
+use super::aos::client::AosClient;
+use super::aos::wire::TransactionAccepted;
+use super::demo::DemoBackend;
+use super::error::LoyaltyError;
+use crate::domain::customer::{Customer, CustomerCode};
+
+pub enum LoyaltyBackend {
+    Aos(AosClient),
+    Demo(DemoBackend),
+}
+
+impl LoyaltyBackend {
+    /// The customer behind a scanned code.
+    pub async fn customer(&self, code: &CustomerCode) -> Result<Customer, LoyaltyError> {
+        match self {
+            LoyaltyBackend::Aos(client) => client.customer(code).await,
+            LoyaltyBackend::Demo(demo) => demo.customer(super::demo::DEMO_BRANCH_TOKEN, code),
+        }
+    }
+
+    /// Posts a transaction body, byte for byte as stored.
+    pub async fn submit(&self, body_json: &str) -> Result<TransactionAccepted, LoyaltyError> {
+        match self {
+            LoyaltyBackend::Aos(client) => client.submit(body_json).await,
+            LoyaltyBackend::Demo(demo) => demo.submit(body_json),
+        }
+    }
+
+    /// Sample customer codes, only in the demo.
+    pub fn sample_customers(&self) -> Vec<(String, String)> {
+        match self {
+            LoyaltyBackend::Aos(_) => Vec::new(),
+            LoyaltyBackend::Demo(demo) => demo.sample_customers(),
+        }
+    }
+}

@@ -1,0 +1,68 @@
+use leptos::prelude::*;
+
+use super::state::{Checkout, Dialog};
+use crate::domain::money::Money;
+use crate::i18n::Text;
+use crate::ui::locale::Locale;
+use crate::ui::money::MoneyText;
+
+/// The loyalty customer of this receipt, or the button to scan one.
+#[component]
+pub fn CustomerPanel() -> impl IntoView {
+    let locale = Locale::get();
+    let checkout = Checkout::get();
+    let balance = Signal::derive(move || {
+        checkout
+            .customer
+            .with(|c| c.as_ref().map_or(Money::ZERO, |c| c.balance))
+    });
+    view! {
+        <section class="card customer">
+            <h2 class="section-title">{move || locale.t(Text::CustomerTitle)}</h2>
+            <Show
+                when=move || checkout.customer.with(Option::is_some)
+                fallback=move || {
+                    view! {
+                        <p class="muted">{move || locale.t(Text::NoCustomer)}</p>
+                        <button
+                            type="button"
+                            class="primary"
+                            data-testid="scan-open"
+                            on:click=move |_| checkout.dialog.set(Dialog::Scan)
+                        >
+                            {move || locale.t(Text::ScanOpen)}
+                        </button>
+                    }
+                }
+            >
+                // The name is text, never markup: whatever the server sends stays inert.
+                <p class="customer-name" data-testid="customer-name">
+                    {move || checkout.customer.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default())}
+                </p>
+                <dl>
+                    <div class="row">
+                        <dt>{move || locale.t(Text::CustomerBalance)}</dt>
+                        <dd><MoneyText value=balance test_id="customer-balance"/></dd>
+                    </div>
+                    <div class="row">
+                        <dt>{move || locale.t(Text::CustomerPercent)}</dt>
+                        <dd>
+                            <span data-testid="customer-percent">
+                                {move || checkout.customer.with(|c| c.as_ref().map(|c| c.percent.normalize().to_string()).unwrap_or_default())}
+                            </span>
+                            "%"
+                        </dd>
+                    </div>
+                </dl>
+                <button
+                    type="button"
+                    class="ghost"
+                    data-testid="customer-clear"
+                    on:click=move |_| checkout.clear_customer()
+                >
+                    {move || locale.t(Text::CustomerClear)}
+                </button>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,101 @@
+use leptos::html::Input;
+use leptos::prelude::*;
+
+use super::state::{Checkout, Dialog};
+use crate::i18n::Text;
+use crate::ui::field::ErrorLine;
+use crate::ui::locale::Locale;
+
+/// The barcode field. It holds the focus whenever no dialog is open, so a
+/// keyboard-wedge scanner (which types the code and Enter) always lands here.
+#[component]
+pub fn ItemEntry() -> impl IntoView {
+    let locale = Locale::get();
+    let checkout = Checkout::get();
+    let code = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<Text>);
+    let input: NodeRef<Input> = NodeRef::new();
+
+    Effect::new(move |_| {
+        if checkout.dialog.get() == Dialog::None {
+            if let Some(input) = input.get() {
+                let _ = input.focus();
+            }
+        }
+    });
+
+    let add = move || {
+        let typed = code.get_untracked();
+        let typed = typed.trim();
+        if typed.is_empty() {
+            return;
+        }
+        let line = checkout.catalog.with_untracked(|catalog| {
+            catalog
+                .as_ref()
+                .map(|c| c.find(typed).and_then(|product| product.line()))
+        });
+        match line {
+            Some(Some(line)) => {
+                checkout.cart.update(|cart| {
+                    cart.add_scanned(line);
+                });
+                error.set(None);
+            }
+            Some(None) => error.set(Some(Text::ErrUnknownBarcode)),
+            None => error.set(Some(Text::ErrCatalogUnavailable)),
+        }
+        code.set(String::new());
+    };
+
+    view! {
+        <div class="item-entry">
+            <input
+                node_ref=input
+                class="barcode-input"
+                data-testid="item-barcode-input"
+                type="text"
+                inputmode="numeric"
+                autocomplete="off"
+                autocapitalize="off"
+                spellcheck="false"
+                enterkeyhint="enter"
+                placeholder=move || locale.t(Text::ItemBarcode)
+                aria-label=move || locale.t(Text::ItemBarcode)
+                prop:value=move || code.get()
+                on:input=move |ev| code.set(event_target_value(&ev))
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Enter" {
+                        ev.prevent_default();
+                        add();
+                    }
+                }
+                on:blur=move |_| {
+                    // Give the focus back after taps elsewhere on the screen,
+                    // unless a dialog took it.
+                    request_animation_frame(move || {
+                        let idle = checkout.dialog.get_untracked() == Dialog::None;
+                        let nothing_focused = crate::web::document::nothing_focused();
+                        if idle && nothing_focused {
+                            if let Some(input) = input.get_untracked() {
+                                let _ = input.focus();
+                            }
+                        }
+                    });
+                }
+            />
+            <button
+                type="button"
+                class="secondary"
+                data-testid="item-add-manual"
+                on:click=move |_| {
+                    error.set(None);
+                    checkout.dialog.set(Dialog::Item(None));
+                }
+            >
+                {move || locale.t(Text::ItemAddManual)}
+            </button>
+        </div>
+        <ErrorLine error=error test_id="item-error"/>
+    }
+}

@@ -1,0 +1,83 @@
+//! The checkout screen, where a cashier spends most of the day.
+
+mod bonus_dialog;
+mod cart_view;
+mod customer_panel;
+mod item_entry;
+mod item_form;
+mod payment_dialog;
+mod sale_result;
+mod scan_dialog;
+mod state;
+mod totals_panel;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use self::bonus_dialog::BonusDialog;
+use self::cart_view::CartView;
+use self::customer_panel::CustomerPanel;
+use self::item_entry::ItemEntry;
+use self::item_form::ItemForm;
+use self::payment_dialog::PaymentDialog;
+use self::sale_result::SaleResult;
+use self::scan_dialog::ScanDialog;
+use self::state::{Checkout, Dialog};
+use self::totals_panel::TotalsPanel;
+use super::lang_select::LangSelect;
+use super::locale::Locale;
+use super::session::CurrentSession;
+use crate::domain::catalog::Catalog;
+use crate::i18n::Text;
+
+#[component]
+pub fn CheckoutScreen() -> impl IntoView {
+    let locale = Locale::get();
+    let checkout = Checkout::provide();
+    let session = CurrentSession::get().session();
+    let cashier = session
+        .as_ref()
+        .map(|s| s.opening.cashier.clone())
+        .unwrap_or_default();
+    let is_demo = session.as_ref().is_some_and(|s| s.is_demo);
+
+    spawn_local(async move {
+        let catalog = crate::web::fetch::public_file("catalog.json")
+            .await
+            .and_then(|json| Catalog::from_json(&json).ok())
+            .map(|(catalog, _skipped)| catalog)
+            .unwrap_or_default();
+        checkout.catalog.set(Some(catalog));
+    });
+
+    view! {
+        <section class="checkout">
+            <header class="topbar">
+                <h1 class="brand">{move || locale.t(Text::AppName)}</h1>
+                <Show when=move || is_demo>
+                    <span class="badge">{move || locale.t(Text::DemoBadge)}</span>
+                </Show>
+                <span class="cashier">{cashier}</span>
+                <LangSelect/>
+            </header>
+            <div class="checkout-main">
+                <div class="receipt-column card">
+                    <ItemEntry/>
+                    <CartView/>
+                </div>
+                <aside class="side-column">
+                    <CustomerPanel/>
+                    <TotalsPanel/>
+                </aside>
+            </div>
+            {move || match checkout.dialog.get() {
+                Dialog::None => ().into_any(),
+                Dialog::Item(line) => view! { <ItemForm line=line/> }.into_any(),
+                Dialog::Scan => view! { <ScanDialog/> }.into_any(),
+                Dialog::Bonus => view! { <BonusDialog/> }.into_any(),
+                Dialog::Payment => view! { <PaymentDialog/> }.into_any(),
+                Dialog::Result => view! { <SaleResult/> }.into_any(),
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,186 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::state::{Checkout, Dialog, SaleOutcome, SaleStatus};
+use crate::domain::money::Money;
+use crate::domain::number_input::{parse_money, InputError};
+use crate::domain::payment::Settlement;
+use crate::domain::sale::{ReceiptNumber, Sale, SaleDraft};
+use crate::i18n::{Describe, Text};
+use crate::loyalty::aos::wire::{PaymentLabels, TransactionBody};
+use crate::loyalty::error::LoyaltyError;
+use crate::ui::field::ErrorLine;
+use crate::ui::locale::Locale;
+use crate::ui::modal::Modal;
+use crate::ui::money::MoneyText;
+use crate::ui::session::CurrentSession;
+
+/// An amount field left empty means zero.
+fn amount_or_zero(text: &str) -> Result<Money, InputError> {
+    if text.trim().is_empty() {
+        Ok(Money::ZERO)
+    } else {
+        parse_money(text)
+    }
+}
+
+/// Taking the money: cash, card or both; then the sale is finalized and sent.
+#[component]
+pub fn PaymentDialog() -> impl IntoView {
+    let locale = Locale::get();
+    let checkout = Checkout::get();
+    let cash = RwSignal::new(String::new());
+    let card = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<Text>);
+    let busy = RwSignal::new(false);
+    let due = Signal::derive(move || checkout.totals.get().total_due);
+
+    let settlement = Memo::new(move |_| -> Result<Settlement, Text> {
+        let cash = amount_or_zero(&cash.get()).map_err(|e| e.text())?;
+        let card = amount_or_zero(&card.get()).map_err(|e| e.text())?;
+        Settlement::new(due.get(), cash, card).map_err(|e| e.text())
+    });
+    let change =
+        Signal::derive(move || settlement.with(|s| s.as_ref().map_or(Money::ZERO, |s| s.change)));
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let Some(session) = CurrentSession::get().session() else {
+            return;
+        };
+        let settlement = match settlement.get_untracked() {
+            Ok(settlement) => settlement,
+            Err(text) => return error.set(Some(text)),
+        };
+        let draft = SaleDraft {
+            cashier: session.opening.cashier.clone(),
+            customer: checkout.customer.get_untracked(),
+            lines: checkout.cart.with_untracked(|cart| cart.lines().to_vec()),
+            bonus: checkout.totals.get_untracked().bonus,
+            settlement,
+        };
+        let number = ReceiptNumber(session.mint_receipt_number());
+        let sale = match Sale::finalize(draft, number, crate::web::clock::now()) {
+            Ok(sale) => sale,
+            Err(e) => return error.set(Some(e.text())),
+        };
+        let change = sale.settlement().change;
+        let receipt_number = sale.number().0.clone();
+        if sale.customer().is_none() {
+            checkout.outcome.set(Some(SaleOutcome {
+                receipt_number,
+                status: SaleStatus::Recorded,
+                explanation: Some(Text::StatusRecorded),
+                server_message: String::new(),
+                bonus_earned: None,
+                new_balance: None,
+                change,
+            }));
+            checkout.dialog.set(Dialog::Result);
+            return;
+        }
+        let body = TransactionBody::new(
+            &sale,
+            &session.opening.access.branch_token,
+            &PaymentLabels::default(),
+        )
+        .to_json();
+        busy.set(true);
+        spawn_local(async move {
+            let answer = session.backend.submit(&body).await;
+            busy.set(false);
+            let mut outcome = SaleOutcome {
+                receipt_number,
+                status: SaleStatus::Sent,
+                explanation: Some(Text::StatusSent),
+                server_message: String::new(),
+                bonus_earned: None,
+                new_balance: None,
+                change,
+            };
+            match answer {
+                Ok(accepted) => {
+                    outcome.bonus_earned = accepted.bonus_added;
+                    outcome.new_balance = accepted.balance;
+                }
+                Err(LoyaltyError::Rejected(message)) => {
+                    outcome.status = SaleStatus::Rejected;
+                    outcome.explanation = Some(Text::StatusRejected);
+                    outcome.server_message = message;
+                }
+                Err(LoyaltyError::Unreachable) => {
+                    outcome.status = SaleStatus::Queued;
+                    outcome.explanation = Some(Text::StatusQueued);
+                }
+                Err(other) => return error.set(Some(other.text())),
+            }
+            checkout.outcome.set(Some(outcome));
+            checkout.dialog.set(Dialog::Result);
+        });
+    };
+
+    let nothing_due = move || due.get().is_zero();
+    view! {
+        <Modal title=Text::PayTitle on_close=Callback::new(move |_| checkout.close_dialog())>
+            <form class="stack" on:submit=submit novalidate=true>
+                <p class="pay-due">
+                    {move || locale.t(Text::TotalDue)} ": "
+                    <MoneyText value=due test_id="pay-due"/>
+                </p>
+                <Show when=nothing_due>
+                    <p class="muted">{move || locale.t(Text::PayNothingDue)}</p>
+                </Show>
+                <label class="field">
+                    <span class="field-label">{move || locale.t(Text::PayCash)}</span>
+                    <div class="input-with-button">
+                        <input
+                            data-testid="pay-cash-input"
+                            type="text"
+                            inputmode="decimal"
+                            autocomplete="off"
+                            autofocus=true
+                            prop:value=move || cash.get()
+                            on:input=move |ev| cash.set(event_target_value(&ev))
+                        />
+                        <button type="button" class="secondary" on:click=move |_| {
+                            card.set(String::new());
+                            cash.set(locale.money(due.get_untracked()));
+                        }>
+                            {move || locale.t(Text::PayAllCash)}
+                        </button>
+                    </div>
+                </label>
+                <label class="field">
+                    <span class="field-label">{move || locale.t(Text::PayCard)}</span>
+                    <div class="input-with-button">
+                        <input
+                            data-testid="pay-card-input"
+                            type="text"
+                            inputmode="decimal"
+                            autocomplete="off"
+                            prop:value=move || card.get()
+                            on:input=move |ev| card.set(event_target_value(&ev))
+                        />
+                        <button type="button" class="secondary" on:click=move |_| {
+                            cash.set(String::new());
+                            card.set(locale.money(due.get_untracked()));
+                        }>
+                            {move || locale.t(Text::PayAllCard)}
+                        </button>
+                    </div>
+                </label>
+                <p class="pay-change">
+                    {move || locale.t(Text::PayChange)} ": "
+                    <MoneyText value=change test_id="pay-change"/>
+                </p>
+                <ErrorLine error=error test_id="pay-error"/>
+                <button type="submit" class="primary big" data-testid="pay-submit" disabled=move || busy.get()>
+                    {move || locale.t(Text::PaySubmit)}
+                </button>
+            </form>
+        </Modal>
+    }
+}

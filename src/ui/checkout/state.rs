@@ -1,0 +1,109 @@
+//! The state of the receipt on screen, shared by the checkout components.
+
+use leptos::prelude::*;
+
+use crate::domain::cart::{Cart, LineId};
+use crate::domain::catalog::Catalog;
+use crate::domain::customer::Customer;
+use crate::domain::money::Money;
+use crate::domain::receipt::Totals;
+use crate::i18n::Text;
+
+/// Which dialog is over the checkout screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialog {
+    None,
+    /// The item form: a new manual item, or editing a line.
+    Item(Option<LineId>),
+    Scan,
+    Bonus,
+    Payment,
+    Result,
+}
+
+/// How a finalized sale ended, as shown to the cashier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaleStatus {
+    Sent,
+    /// No loyalty customer: kept locally, nothing to post.
+    Recorded,
+    Queued,
+    Rejected,
+}
+
+impl SaleStatus {
+    /// The stable code of `sale-status`.
+    pub fn code(self) -> &'static str {
+        match self {
+            SaleStatus::Sent => "sent",
+            SaleStatus::Recorded => "recorded",
+            SaleStatus::Queued => "queued",
+            SaleStatus::Rejected => "rejected",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaleOutcome {
+    pub receipt_number: String,
+    pub status: SaleStatus,
+    pub explanation: Option<Text>,
+    /// The server's own words, for a rejection.
+    pub server_message: String,
+    pub bonus_earned: Option<Money>,
+    pub new_balance: Option<Money>,
+    pub change: Money,
+}
+
+#[derive(Clone, Copy)]
+pub struct Checkout {
+    pub cart: RwSignal<Cart>,
+    pub customer: RwSignal<Option<Customer>>,
+    /// The cashback the cashier chose to spend (capped by the totals).
+    pub bonus: RwSignal<Money>,
+    pub totals: Memo<Totals>,
+    pub dialog: RwSignal<Dialog>,
+    pub outcome: RwSignal<Option<SaleOutcome>>,
+    pub catalog: RwSignal<Option<Catalog>>,
+}
+
+impl Checkout {
+    pub fn provide() -> Checkout {
+        let cart = RwSignal::new(Cart::default());
+        let bonus = RwSignal::new(Money::ZERO);
+        let totals = Memo::new(move |_| cart.with(|cart| Totals::of(cart.lines(), bonus.get())));
+        let checkout = Checkout {
+            cart,
+            customer: RwSignal::new(None),
+            bonus,
+            totals,
+            dialog: RwSignal::new(Dialog::None),
+            outcome: RwSignal::new(None),
+            catalog: RwSignal::new(None),
+        };
+        provide_context(checkout);
+        checkout
+    }
+
+    pub fn get() -> Checkout {
+        expect_context::<Checkout>()
+    }
+
+    pub fn close_dialog(self) {
+        self.dialog.set(Dialog::None);
+    }
+
+    /// Removes the customer and the cashback that only they could spend.
+    pub fn clear_customer(self) {
+        self.customer.set(None);
+        self.bonus.set(Money::ZERO);
+    }
+
+    /// Ready for the next customer.
+    pub fn start_new_sale(self) {
+        self.cart.update(Cart::clear);
+        self.clear_customer();
+        self.outcome.set(None);
+        self.close_dialog();
+    }
+}

@@ -1,0 +1,77 @@
+use leptos::prelude::*;
+
+use super::state::{Checkout, Dialog};
+use crate::domain::cashback;
+use crate::i18n::Text;
+use crate::ui::locale::Locale;
+use crate::ui::money::MoneyText;
+
+/// The receipt's figures and the two actions that lead to payment.
+#[component]
+pub fn TotalsPanel() -> impl IntoView {
+    let locale = Locale::get();
+    let checkout = Checkout::get();
+    let totals = checkout.totals;
+    let before = Signal::derive(move || totals.get().total_before_bonus);
+    let vat = Signal::derive(move || totals.get().vat_total);
+    let bonus = Signal::derive(move || totals.get().bonus);
+    let due = Signal::derive(move || totals.get().total_due);
+    let earned = Signal::derive(move || {
+        let t = totals.get();
+        checkout.customer.with(|c| {
+            c.as_ref()
+                .map(|c| cashback::earned(t.total_before_bonus, t.bonus, c.percent))
+                .unwrap_or_default()
+        })
+    });
+    let empty = move || checkout.cart.with(|cart| cart.is_empty());
+
+    view! {
+        <section class="card totals">
+            <dl>
+                <div class="row">
+                    <dt>{move || locale.t(Text::TotalBeforeBonus)}</dt>
+                    <dd><MoneyText value=before test_id="total-before-bonus"/></dd>
+                </div>
+                <div class="row muted">
+                    <dt>{move || locale.t(Text::VatTotal)}</dt>
+                    <dd><MoneyText value=vat test_id="vat-total"/></dd>
+                </div>
+                <div class="row">
+                    <dt>{move || locale.t(Text::BonusApplied)}</dt>
+                    <dd>"− "<MoneyText value=bonus test_id="bonus-applied"/></dd>
+                </div>
+                <div class="row due">
+                    <dt>{move || locale.t(Text::TotalDue)}</dt>
+                    <dd><MoneyText value=due test_id="total-due"/> " " {move || locale.t(Text::Currency)}</dd>
+                </div>
+                <Show when=move || checkout.customer.with(Option::is_some)>
+                    <div class="row earned">
+                        <dt>{move || locale.t(Text::EarnedPreview)}</dt>
+                        <dd><MoneyText value=earned test_id="bonus-earned-preview"/></dd>
+                    </div>
+                </Show>
+            </dl>
+            <div class="actions">
+                <button
+                    type="button"
+                    class="secondary"
+                    data-testid="bonus-open"
+                    disabled=move || empty() || checkout.customer.with(Option::is_none)
+                    on:click=move |_| checkout.dialog.set(Dialog::Bonus)
+                >
+                    {move || locale.t(Text::BonusOpen)}
+                </button>
+                <button
+                    type="button"
+                    class="primary big"
+                    data-testid="pay-open"
+                    disabled=empty
+                    on:click=move |_| checkout.dialog.set(Dialog::Payment)
+                >
+                    {move || locale.t(Text::PayOpen)}
+                </button>
+            </div>
+        </section>
+    }
+}

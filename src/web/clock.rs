@@ -1,0 +1,29 @@
+//! Local wall-clock time.
+
+use crate::domain::sale::LocalDateTime;
+
+pub fn now() -> LocalDateTime {
+    let date = js_sys::Date::new_0();
+    // Date fields are small integers by construction; `as` cannot lose them.
+    LocalDateTime {
+        year: date.get_full_year() as u16,
+        month: (date.get_month() + 1) as u8,
+        day: date.get_date() as u8,
+        hour: date.get_hours() as u8,
+        minute: date.get_minutes() as u8,
+        second: date.get_seconds() as u8,
+    }
+}
+
+/// `YYMMDDHHMM`: a short, sortable tag for the shift opened now.
+pub fn now_tag() -> String {
+    let t = now();
+    format!(
+        "{:02}{:02}{:02}{:02}{:02}",
+        t.year % 100,
+        t.month,
+        t.day,
+        t.hour,
+        t.minute
+    )
+}

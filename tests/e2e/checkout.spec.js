@@ -1,0 +1,122 @@
+import { test, expect, moneyOf, scan } from "./fixtures.js";
+
+// Demo catalog products (public/catalog.json) and a demo customer
+// (src/loyalty/demo_seed.json): Jasur, balance 8 200, cashback 3 %.
+const WATER = { barcode: "4781000001377", price: "4000" };
+const COLA = { barcode: "4781000002749", price: "12500" };
+const JASUR = "0b7e3c1a-9d2f-4e6b-8a15-3c4d5e6f7a8b";
+
+test("a full demo sale: scans, weighed item, cashback rules, split payment", async ({ page }) => {
+  await page.goto("/");
+  await page.getByTestId("login-demo").click();
+  await expect(page.getByTestId("cart-empty")).toBeVisible();
+
+  // Two catalog products through the wedge field.
+  await scan(page, WATER.barcode);
+  await scan(page, COLA.barcode);
+  await expect(page.getByTestId("cart-line")).toHaveCount(2);
+  await expect(page.getByTestId("line-name").nth(1)).toHaveText("Coca-Cola 1.5 l");
+
+  // An unknown barcode is refused beside the field and adds nothing.
+  await scan(page, "4780000000000");
+  await expect(page.getByTestId("item-error")).toBeVisible();
+  await expect(page.getByTestId("cart-line")).toHaveCount(2);
+
+  // A weighed item typed by hand: 0,750 kg × 18 990 = 14 242,50.
+  await page.getByTestId("item-add-manual").click();
+  await page.getByTestId("item-name").fill("Apples Golden");
+  await page.getByTestId("item-price").fill("18 990");
+  await page.getByTestId("item-qty").fill("abc");
+  await page.getByTestId("item-save").click();
+  await expect(page.getByTestId("item-error")).toBeVisible();
+  await page.getByTestId("item-qty").fill("0,750");
+  await page.getByTestId("item-save").click();
+  await expect(page.getByTestId("cart-line")).toHaveCount(3);
+  expect(await moneyOf(page.getByTestId("line-total").nth(2))).toBe("14242.50");
+
+  // Two bottles of water, then the cola goes.
+  await page.getByTestId("cart-line").nth(0).getByTestId("line-qty-plus").click();
+  await expect(page.getByTestId("line-qty").nth(0)).toHaveAttribute("data-value", "2");
+  await page.getByTestId("cart-line").nth(1).getByTestId("line-remove").click();
+  await expect(page.getByTestId("cart-line")).toHaveCount(2);
+
+  // 8 000 + 14 242.50 = 22 242.50; VAT 12/112: 857.14 + 1 525.98 = 2 383.12.
+  await expect(page.getByTestId("total-before-bonus")).toHaveAttribute("data-value", "22242.50");
+  await expect(page.getByTestId("vat-total")).toHaveAttribute("data-value", "2383.12");
+  await expect(page.getByTestId("total-due")).toHaveAttribute("data-value", "22242.50");
+  await expect(page.getByTestId("total-before-bonus")).toHaveText("22,242.50");
+
+  // The customer, by the code from their app.
+  await page.getByTestId("scan-open").click();
+  await page.getByTestId("scan-manual-input").fill("not a code");
+  await page.getByTestId("scan-manual-submit").click();
+  await expect(page.getByTestId("scan-error")).toHaveText("This QR code is not an AOS customer code");
+  await page.getByTestId("scan-manual-input").fill(` ${JASUR} `);
+  await page.getByTestId("scan-manual-submit").click();
+  await expect(page.getByTestId("customer-name")).toHaveText("Jasur Tursunov");
+  await expect(page.getByTestId("customer-balance")).toHaveAttribute("data-value", "8200.00");
+  await expect(page.getByTestId("customer-percent")).toHaveText("3");
+
+  // Cashback: more than the balance is refused; the maximum is accepted.
+  await page.getByTestId("bonus-open").click();
+  await page.getByTestId("bonus-input").fill("9 000");
+  await page.getByTestId("bonus-apply").click();
+  await expect(page.getByTestId("bonus-error")).toHaveText("More than the customer's cashback balance");
+  await page.getByTestId("bonus-max").click();
+  await expect(page.getByTestId("bonus-input")).toHaveValue("8,200.00");
+  await page.getByTestId("bonus-apply").click();
+  await expect(page.getByTestId("bonus-applied")).toHaveAttribute("data-value", "8200.00");
+  // 22 242.50 − 8 200 = 14 042.50
+  await expect(page.getByTestId("total-due")).toHaveAttribute("data-value", "14042.50");
+
+  // Split: 10 000 by card, 5 000 cash handed over → change 957.50.
+  await page.getByTestId("pay-open").click();
+  await page.getByTestId("pay-card-input").fill("10 000");
+  await page.getByTestId("pay-cash-input").fill("3 000");
+  await page.getByTestId("pay-submit").click();
+  await expect(page.getByTestId("pay-error")).toHaveText("Not enough money received");
+  await page.getByTestId("pay-cash-input").fill("5 000");
+  await expect(page.getByTestId("pay-change")).toHaveAttribute("data-value", "957.50");
+  await page.getByTestId("pay-submit").click();
+
+  // Earned: round(14 042.50 × 3 %) = 421.28; new balance 8 200 − 8 200 + 421.28.
+  await expect(page.getByTestId("sale-result")).toBeVisible();
+  await expect(page.getByTestId("sale-status")).toHaveText("sent");
+  await expect(page.getByTestId("bonus-earned")).toHaveAttribute("data-value", "421.28");
+  await expect(page.getByTestId("new-balance")).toHaveAttribute("data-value", "421.28");
+  await page.screenshot({ path: "tests/e2e/artifacts/sale-result.png" });
+
+  await page.getByTestId("sale-new").click();
+  await expect(page.getByTestId("cart-empty")).toBeVisible();
+  await expect(page.getByTestId("scan-open")).toBeVisible();
+});
+
+test("a hostile customer name renders as text", async ({ page }) => {
+  let dialogs = 0;
+  page.on("dialog", async (dialog) => {
+    dialogs += 1;
+    await dialog.dismiss();
+  });
+  await page.goto("/");
+  await page.getByTestId("login-demo").click();
+  await page.getByTestId("scan-open").click();
+  await page.getByTestId("scan-manual-input").fill("deadbeef-0000-4000-8000-000000000bad");
+  await page.getByTestId("scan-manual-submit").click();
+  await expect(page.getByTestId("customer-name")).toHaveText("<img src=x onerror=alert(1)>");
+  await expect(page.locator("img")).toHaveCount(0);
+  expect(dialogs).toBe(0);
+  await page.getByTestId("customer-clear").click();
+  await expect(page.getByTestId("scan-open")).toBeVisible();
+});
+
+test("totals follow the Russian number style, data-value stays plain", async ({ page }) => {
+  await page.goto("/");
+  await page.getByTestId("lang-select").selectOption("ru");
+  await page.getByTestId("login-demo").click();
+  await scan(page, COLA.barcode);
+  await scan(page, COLA.barcode);
+  await expect(page.getByTestId("cart-line")).toHaveCount(1);
+  await expect(page.getByTestId("total-due")).toHaveText("25 000,00");
+  await expect(page.getByTestId("total-due")).toHaveAttribute("data-value", "25000.00");
+  await page.screenshot({ path: "tests/e2e/artifacts/checkout-ru.png", fullPage: true });
+});
