@@ -2,6 +2,7 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.KASSA_E2E_PORT ?? 8181);
+export const sandboxPort = Number(process.env.KASSA_SANDBOX_PORT ?? 8788);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -28,11 +29,21 @@ export default defineConfig({
     },
     trace: "retain-on-failure",
   },
-  webServer: {
-    command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory dist`,
-    url: `http://127.0.0.1:${port}/index.html`,
-    reuseExistingServer: false,
-    stderr: "ignore",
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory dist`,
+      url: `http://127.0.0.1:${port}/index.html`,
+      reuseExistingServer: false,
+      stderr: "ignore",
+      timeout: 30_000,
+    },
+    {
+      // The AOS sandbox on another port, so every call from the app is a
+      // real cross-origin request with CORS preflight.
+      command: `target/debug/kassa-sandbox --port ${sandboxPort}`,
+      url: `http://127.0.0.1:${sandboxPort}/__control/ledger`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

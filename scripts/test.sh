@@ -9,13 +9,16 @@ step "cargo fmt --check"
 cargo fmt --all --check
 
 step "cargo clippy (native)"
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "cargo clippy (wasm32)"
 wasm cargo clippy --target wasm32-unknown-unknown --locked -- -D warnings
 
 step "cargo test (native)"
-cargo test --locked
+cargo test --workspace --locked
+
+step "AOS sandbox for the end-to-end tests"
+cargo build -p kassa-sandbox --locked
 
 "$KASSA_ROOT/scripts/build.sh"
 

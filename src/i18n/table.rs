@@ -249,4 +249,6 @@ texts! {
     ],
     BackToReceipt => ["Back to the receipt", "Вернуться к чеку", "Chekka qaytish"],
     DemoCustomers => ["Demo customers", "Демо-покупатели", "Demo xaridorlar"],
+    Relogin => ["Log in again", "Войти заново", "Qaytadan kirish"],
+    OutboxPending => ["Receipts waiting to be sent", "Чеки, ожидающие отправки", "Yuborilishi kutilayotgan cheklar"],
 }

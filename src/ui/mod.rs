@@ -9,6 +9,7 @@ mod locale;
 mod login;
 mod modal;
 mod money;
+mod outbox;
 mod session;
 
 /// Mounts Kassa on the page body.

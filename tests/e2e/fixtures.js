@@ -7,7 +7,10 @@ export const test = base.extend({
     const problems = [];
     page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
     page.on("console", (message) => {
-      if (message.type() === "error") problems.push(`console: ${message.text()}`);
+      // Chromium logs every HTTP error status of a fetch ("Failed to load
+    // resource: … 401"); those answers are expected in tests of error paths.
+    const expectedHttpError = message.text().startsWith("Failed to load resource");
+    if (message.type() === "error" && !expectedHttpError) problems.push(`console: ${message.text()}`);
     });
     await use(page);
     expect(problems, "no errors in the page").toEqual([]);

@@ -196,9 +196,20 @@ pub fn read_profile(code: &CustomerCode, reply: &Reply) -> Result<Customer, Loya
     })
 }
 
-/// Reads the answer to `POST /transactions`.
+/// Reads the answer to `POST /transactions`. Any 2xx means accepted: its
+/// body is informative only (every field optional), so a body that cannot be
+/// read yields an acceptance without figures rather than an error.
 pub fn read_transaction(reply: &Reply) -> Result<TransactionAccepted, LoyaltyError> {
-    let record: AcceptedRecord = read_success(reply)?;
+    // Unknown customer on a transaction: a definite no, like a 422.
+    if reply.status == 404 {
+        return Err(LoyaltyError::Rejected(error_message(&reply.body)));
+    }
+    let record = match read_success::<AcceptedRecord>(reply) {
+        Err(LoyaltyError::UnexpectedAnswer) if (200..300).contains(&reply.status) => {
+            return Ok(TransactionAccepted::default())
+        }
+        other => other?,
+    };
     let money = |value: Option<Decimal>| value.and_then(|v| Money::new(v).ok());
     Ok(TransactionAccepted {
         bonus_used: money(record.bonus_used),

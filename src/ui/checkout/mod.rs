@@ -26,6 +26,7 @@ use self::state::{Checkout, Dialog};
 use self::totals_panel::TotalsPanel;
 use super::lang_select::LangSelect;
 use super::locale::Locale;
+use super::outbox::Outbox;
 use super::session::CurrentSession;
 use crate::domain::catalog::Catalog;
 use crate::i18n::Text;
@@ -35,11 +36,29 @@ pub fn CheckoutScreen() -> impl IntoView {
     let locale = Locale::get();
     let checkout = Checkout::provide();
     let session = CurrentSession::get().session();
+
     let cashier = session
         .as_ref()
         .map(|s| s.opening.cashier.clone())
         .unwrap_or_default();
     let is_demo = session.as_ref().is_some_and(|s| s.is_demo);
+
+    let outbox = Outbox::get();
+    // A queued sale on screen turns into its final answer when it comes.
+    Effect::new(move |_| {
+        if let Some((number, answer)) = outbox.last_settled.get() {
+            checkout.outcome.update(|outcome| {
+                if let Some(shown) = outcome.take() {
+                    *outcome = Some(if shown.receipt_number == number {
+                        shown.answered(&answer)
+                    } else {
+                        shown
+                    });
+                }
+            });
+        }
+    });
+    let current = CurrentSession::get();
 
     spawn_local(async move {
         let catalog = crate::web::fetch::public_file("catalog.json")
@@ -57,8 +76,15 @@ pub fn CheckoutScreen() -> impl IntoView {
                 <Show when=move || is_demo>
                     <span class="badge">{move || locale.t(Text::DemoBadge)}</span>
                 </Show>
+                <span class="pending" title=move || locale.t(Text::OutboxPending)>
+                    "⇅ "
+                    <span data-testid="outbox-pending">{move || outbox.count()}</span>
+                </span>
                 <span class="cashier">{cashier}</span>
                 <LangSelect/>
+                <button type="button" class="ghost" data-testid="relogin" on:click=move |_| current.0.set(None)>
+                    {move || locale.t(Text::Relogin)}
+                </button>
             </header>
             <div class="checkout-main">
                 <div class="receipt-column card">

@@ -13,6 +13,7 @@ use crate::ui::field::ErrorLine;
 use crate::ui::locale::Locale;
 use crate::ui::modal::Modal;
 use crate::ui::money::MoneyText;
+use crate::ui::outbox::{Outbox, PendingSale};
 use crate::ui::session::CurrentSession;
 
 /// An amount field left empty means zero.
@@ -34,6 +35,7 @@ pub fn PaymentDialog() -> impl IntoView {
     let error = RwSignal::new(None::<Text>);
     let busy = RwSignal::new(false);
     let due = Signal::derive(move || checkout.totals.get().total_due);
+    let outbox = Outbox::get();
 
     let settlement = Memo::new(move |_| -> Result<Settlement, Text> {
         let cash = amount_or_zero(&cash.get()).map_err(|e| e.text())?;
@@ -67,18 +69,9 @@ pub fn PaymentDialog() -> impl IntoView {
             Ok(sale) => sale,
             Err(e) => return error.set(Some(e.text())),
         };
-        let change = sale.settlement().change;
-        let receipt_number = sale.number().0.clone();
+        let finalized = SaleOutcome::finalized(sale.number().0.clone(), sale.settlement().change);
         if sale.customer().is_none() {
-            checkout.outcome.set(Some(SaleOutcome {
-                receipt_number,
-                status: SaleStatus::Recorded,
-                explanation: Some(Text::StatusRecorded),
-                server_message: String::new(),
-                bonus_earned: None,
-                new_balance: None,
-                change,
-            }));
+            checkout.outcome.set(Some(finalized));
             checkout.dialog.set(Dialog::Result);
             return;
         }
@@ -92,30 +85,13 @@ pub fn PaymentDialog() -> impl IntoView {
         spawn_local(async move {
             let answer = session.backend.submit(&body).await;
             busy.set(false);
-            let mut outcome = SaleOutcome {
-                receipt_number,
-                status: SaleStatus::Sent,
-                explanation: Some(Text::StatusSent),
-                server_message: String::new(),
-                bonus_earned: None,
-                new_balance: None,
-                change,
-            };
-            match answer {
-                Ok(accepted) => {
-                    outcome.bonus_earned = accepted.bonus_added;
-                    outcome.new_balance = accepted.balance;
-                }
-                Err(LoyaltyError::Rejected(message)) => {
-                    outcome.status = SaleStatus::Rejected;
-                    outcome.explanation = Some(Text::StatusRejected);
-                    outcome.server_message = message;
-                }
-                Err(LoyaltyError::Unreachable) => {
-                    outcome.status = SaleStatus::Queued;
-                    outcome.explanation = Some(Text::StatusQueued);
-                }
-                Err(other) => return error.set(Some(other.text())),
+            let outcome = finalized.answered(&answer);
+            if outcome.status == SaleStatus::Queued {
+                let pending = PendingSale {
+                    receipt_number: outcome.receipt_number.clone(),
+                    body,
+                };
+                outbox.keep(pending, answer == Err(LoyaltyError::TokenRejected));
             }
             checkout.outcome.set(Some(outcome));
             checkout.dialog.set(Dialog::Result);

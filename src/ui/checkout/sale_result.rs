@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::state::{Checkout, SaleStatus};
+use super::state::{Checkout, SaleOutcome, SaleStatus};
 use crate::domain::money::Money;
 use crate::i18n::Text;
 use crate::ui::locale::Locale;
@@ -8,16 +8,15 @@ use crate::ui::modal::Modal;
 use crate::ui::money::MoneyText;
 
 /// How the sale ended, what the customer earned, and the way to the next one.
+/// Follows the outcome live: a queued sale turns into sent when it goes out.
 #[component]
 pub fn SaleResult() -> impl IntoView {
-    let locale = Locale::get();
     let checkout = Checkout::get();
-    let Some(outcome) = checkout.outcome.get_untracked() else {
-        return ().into_any();
-    };
-    let rejected = outcome.status == SaleStatus::Rejected;
     // A rejected sale stays on screen to be corrected; any other is done.
     let close = Callback::new(move |_| {
+        let rejected = checkout
+            .outcome
+            .with_untracked(|o| o.as_ref().is_some_and(|o| o.status == SaleStatus::Rejected));
         if rejected {
             checkout.outcome.set(None);
             checkout.close_dialog();
@@ -25,6 +24,17 @@ pub fn SaleResult() -> impl IntoView {
             checkout.start_new_sale();
         }
     });
+    view! {
+        <Modal title=Text::SaleResultTitle on_close=close>
+            {move || checkout.outcome.get().map(|outcome| view! { <OutcomeView outcome=outcome close=close/> })}
+        </Modal>
+    }
+}
+
+#[component]
+fn OutcomeView(outcome: SaleOutcome, close: Callback<()>) -> impl IntoView {
+    let locale = Locale::get();
+    let rejected = outcome.status == SaleStatus::Rejected;
     let money_row = move |label: Text, value: Option<Money>, test_id: &'static str| {
         value.map(|value| {
             view! {
@@ -36,30 +46,27 @@ pub fn SaleResult() -> impl IntoView {
         })
     };
     view! {
-        <Modal title=Text::SaleResultTitle on_close=close>
-            <div class="stack" data-testid="sale-result">
-                <p class=format!("status status-{}", outcome.status.code())>
-                    <span data-testid="sale-status">{outcome.status.code()}</span>
-                    " — "
-                    {move || outcome.explanation.map(|t| locale.t(t))}
-                </p>
-                {(!outcome.server_message.is_empty()).then(|| view! {
-                    <p class="server-message">{outcome.server_message.clone()}</p>
-                })}
-                <dl>
-                    <div class="row">
-                        <dt>{move || locale.t(Text::ReceiptNumber)}</dt>
-                        <dd data-testid="receipt-number">{outcome.receipt_number.clone()}</dd>
-                    </div>
-                    {money_row(Text::PayChange, Some(outcome.change), "sale-change")}
-                    {money_row(Text::BonusEarned, outcome.bonus_earned, "bonus-earned")}
-                    {money_row(Text::NewBalance, outcome.new_balance, "new-balance")}
-                </dl>
-                <button type="button" class="primary big" data-testid="sale-new" on:click=move |_| close.run(())>
-                    {move || locale.t(if rejected { Text::BackToReceipt } else { Text::SaleNew })}
-                </button>
-            </div>
-        </Modal>
+        <div class="stack" data-testid="sale-result">
+            <p class=format!("status status-{}", outcome.status.code())>
+                <span data-testid="sale-status">{outcome.status.code()}</span>
+                " — "
+                {move || outcome.explanation.map(|t| locale.t(t))}
+            </p>
+            {(!outcome.server_message.is_empty()).then(|| view! {
+                <p class="server-message">{outcome.server_message.clone()}</p>
+            })}
+            <dl>
+                <div class="row">
+                    <dt>{move || locale.t(Text::ReceiptNumber)}</dt>
+                    <dd data-testid="receipt-number">{outcome.receipt_number.clone()}</dd>
+                </div>
+                {money_row(Text::PayChange, Some(outcome.change), "sale-change")}
+                {money_row(Text::BonusEarned, outcome.bonus_earned, "bonus-earned")}
+                {money_row(Text::NewBalance, outcome.new_balance, "new-balance")}
+            </dl>
+            <button type="button" class="primary big" data-testid="sale-new" on:click=move |_| close.run(())>
+                {move || locale.t(if rejected { Text::BackToReceipt } else { Text::SaleNew })}
+            </button>
+        </div>
     }
-    .into_any()
 }

@@ -8,6 +8,8 @@ use crate::domain::customer::Customer;
 use crate::domain::money::Money;
 use crate::domain::receipt::Totals;
 use crate::i18n::Text;
+use crate::loyalty::aos::wire::TransactionAccepted;
+use crate::loyalty::error::LoyaltyError;
 
 /// Which dialog is over the checkout screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +55,51 @@ pub struct SaleOutcome {
     pub bonus_earned: Option<Money>,
     pub new_balance: Option<Money>,
     pub change: Money,
+}
+
+impl SaleOutcome {
+    /// A finalized sale before any answer from the server.
+    pub fn finalized(receipt_number: String, change: Money) -> SaleOutcome {
+        SaleOutcome {
+            receipt_number,
+            status: SaleStatus::Recorded,
+            explanation: Some(Text::StatusRecorded),
+            server_message: String::new(),
+            bonus_earned: None,
+            new_balance: None,
+            change,
+        }
+    }
+
+    /// What the server's answer means for the sale.
+    pub fn answered(self, answer: &Result<TransactionAccepted, LoyaltyError>) -> SaleOutcome {
+        let (status, explanation) = match answer {
+            Ok(_) => (SaleStatus::Sent, Text::StatusSent),
+            Err(LoyaltyError::Rejected(_)) => (SaleStatus::Rejected, Text::StatusRejected),
+            Err(LoyaltyError::Conflict(_)) => (SaleStatus::Rejected, Text::ErrConflict),
+            Err(LoyaltyError::TokenRejected) => (SaleStatus::Queued, Text::ErrTokenRejected),
+            Err(
+                LoyaltyError::Unreachable
+                | LoyaltyError::UnexpectedAnswer
+                | LoyaltyError::CustomerNotFound,
+            ) => (SaleStatus::Queued, Text::StatusQueued),
+        };
+        let server_message = match answer {
+            Err(LoyaltyError::Rejected(message) | LoyaltyError::Conflict(message)) => {
+                message.clone()
+            }
+            _ => String::new(),
+        };
+        let accepted = answer.as_ref().ok();
+        SaleOutcome {
+            status,
+            explanation: Some(explanation),
+            server_message,
+            bonus_earned: accepted.and_then(|a| a.bonus_added),
+            new_balance: accepted.and_then(|a| a.balance),
+            ..self
+        }
+    }
 }
 
 #[derive(Clone, Copy)]

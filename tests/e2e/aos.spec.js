@@ -1,0 +1,128 @@
+import { test, expect, scan } from "./fixtures.js";
+import { sandboxPort } from "../../playwright.config.js";
+
+// The sandbox (tests/sandbox) runs on its own port: every call is a real
+// cross-origin request. Its seed is tests/sandbox/seed.json.
+const API = `http://127.0.0.1:${sandboxPort}`;
+const TOKEN = "sandbox-branch-token";
+const DILNOZA = "6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11"; // balance 125 000.50, 5 %
+const COFFEE = "4781000019181"; // 54 900
+const SHAMPOO = "4781000028770"; // 58 900
+
+async function control(request, path, data) {
+  const response = await request.post(`${API}/__control/${path}`, { data });
+  expect(response.ok()).toBeTruthy();
+}
+
+async function ledger(request) {
+  const response = await request.get(`${API}/__control/ledger`);
+  return response.json();
+}
+
+test.beforeEach(async ({ request }) => {
+  await control(request, "reset");
+});
+
+async function login(page, token = TOKEN) {
+  await page.goto("/");
+  await page.getByTestId("login-base-url").fill(API);
+  await page.getByTestId("login-branch-token").fill(token);
+  await page.getByTestId("login-cashier").fill("Aziza");
+  await page.getByTestId("login-opening-cash").fill("100 000");
+  await page.getByTestId("login-submit").click();
+  await expect(page.getByTestId("cart-empty")).toBeVisible();
+}
+
+async function findCustomer(page, code) {
+  await page.getByTestId("scan-open").click();
+  await page.getByTestId("scan-manual-input").fill(code);
+  await page.getByTestId("scan-manual-submit").click();
+}
+
+/** Two items (113 800), Dilnoza, 10 000 cashback, card 50 000 + cash 60 000. */
+async function sellToDilnoza(page) {
+  await scan(page, COFFEE);
+  await scan(page, SHAMPOO);
+  await findCustomer(page, DILNOZA);
+  await expect(page.getByTestId("customer-name")).toHaveText("Dilnoza Rahimova");
+  await expect(page.getByTestId("customer-balance")).toHaveAttribute("data-value", "125000.50");
+  await page.getByTestId("bonus-open").click();
+  await page.getByTestId("bonus-input").fill("10 000");
+  await page.getByTestId("bonus-apply").click();
+  await expect(page.getByTestId("total-due")).toHaveAttribute("data-value", "103800.00");
+  await page.getByTestId("pay-open").click();
+  await page.getByTestId("pay-card-input").fill("50 000");
+  await page.getByTestId("pay-cash-input").fill("60 000");
+  await expect(page.getByTestId("pay-change")).toHaveAttribute("data-value", "6200.00");
+  await page.getByTestId("pay-submit").click();
+  await expect(page.getByTestId("sale-result")).toBeVisible();
+}
+
+test("a full sale through the real HTTP client lands in the server's ledger", async ({ page, request }) => {
+  const urls = [];
+  page.on("request", (r) => urls.push(r.url()));
+  await login(page);
+  await sellToDilnoza(page);
+  await expect(page.getByTestId("sale-status")).toHaveText("sent");
+  // Earned: round((113 800 − 10 000) × 5 %) = 5 190; 125 000.50 − 10 000 + 5 190.
+  await expect(page.getByTestId("bonus-earned")).toHaveAttribute("data-value", "5190.00");
+  await expect(page.getByTestId("new-balance")).toHaveAttribute("data-value", "120190.50");
+
+  const state = await ledger(request);
+  expect(state.receipts).toHaveLength(1);
+  expect(state.customers.find((c) => c.client === DILNOZA).balance).toBe(120190.5);
+  // The token travels only to the API, never in the page's own URL.
+  expect(page.url()).not.toContain(TOKEN);
+  expect(urls.filter((u) => u.includes(TOKEN)).every((u) => u.startsWith(API))).toBe(true);
+});
+
+test("a rejected branch token is explained at the first call", async ({ page }) => {
+  await login(page, "not-a-real-token");
+  await findCustomer(page, DILNOZA);
+  await expect(page.getByTestId("scan-error")).toContainText("rejected the branch token");
+  await expect(page.getByTestId("scan-error")).not.toContainText("not-a-real-token");
+});
+
+test("an unknown customer is told to refresh the code", async ({ page }) => {
+  await login(page);
+  await findCustomer(page, "00000000-0000-4000-8000-000000000000");
+  await expect(page.getByTestId("scan-error")).toContainText("refresh the QR code");
+});
+
+test("a 503 on submit queues the sale; it is sent once when the server is back", async ({ page, request }) => {
+  await login(page);
+  await scan(page, COFFEE);
+  await findCustomer(page, DILNOZA);
+  await expect(page.getByTestId("customer-name")).toBeVisible();
+  await control(request, "faults", { unavailablePercent: 100 });
+  await page.getByTestId("pay-open").click();
+  await page.getByTestId("pay-card-input").fill("54 900");
+  await page.getByTestId("pay-submit").click();
+  await expect(page.getByTestId("sale-status")).toHaveText("queued");
+  await expect(page.getByTestId("outbox-pending")).toHaveText("1");
+  expect((await ledger(request)).receipts).toHaveLength(0);
+
+  await control(request, "faults", {});
+  await expect(page.getByTestId("sale-status")).toHaveText("sent", { timeout: 15_000 });
+  await expect(page.getByTestId("outbox-pending")).toHaveText("0");
+  const state = await ledger(request);
+  expect(state.receipts).toHaveLength(1);
+  // 125 000.50 + round(54 900 × 5 %) = 127 745.50
+  expect(state.customers.find((c) => c.client === DILNOZA).balance).toBe(127745.5);
+});
+
+test("a connection dropped after commit never doubles the sale", async ({ page, request }) => {
+  await login(page);
+  await control(request, "faults", { dropAfterCommitPercent: 100 });
+  await sellToDilnoza(page);
+  await expect(page.getByTestId("sale-status")).toHaveText("queued");
+  expect((await ledger(request)).receipts).toHaveLength(1);
+
+  await control(request, "faults", {});
+  await expect(page.getByTestId("sale-status")).toHaveText("sent", { timeout: 15_000 });
+  await expect(page.getByTestId("new-balance")).toHaveAttribute("data-value", "120190.50");
+  const state = await ledger(request);
+  expect(state.receipts).toHaveLength(1);
+  expect(state.replays).toBeGreaterThanOrEqual(1);
+  expect(state.customers.find((c) => c.client === DILNOZA).balance).toBe(120190.5);
+});
