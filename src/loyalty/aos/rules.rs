@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::wire::{Reply, TransactionBody};
-use crate::domain::money::Money;
+use crate::domain::money::{Money, MONEY_LIMIT};
 use crate::loyalty::json_number;
 
 /// A customer as the server stores them.
@@ -167,7 +167,8 @@ struct Accepted<'a> {
     balance: Decimal,
 }
 
-/// The contract's 422 rules.
+/// The contract's 422 rules. The body comes from the network: arithmetic on
+/// it is checked, so an absurd number is a 422, never an overflow panic.
 fn check(body: &TransactionBody, balance: Decimal) -> Result<(), &'static str> {
     let amounts = [body.r_total, body.bonus]
         .into_iter()
@@ -177,11 +178,13 @@ fn check(body: &TransactionBody, balance: Decimal) -> Result<(), &'static str> {
                 .flat_map(|i| [i.price, i.amount, i.discount, i.vat, i.other]),
         )
         .chain(body.payments.iter().map(|p| p.total));
-    if amounts
-        .into_iter()
-        .any(|amount| amount.is_sign_negative() && !amount.is_zero())
-    {
-        return Err("negative amounts are not allowed");
+    for amount in amounts {
+        if amount.is_sign_negative() && !amount.is_zero() {
+            return Err("negative amounts are not allowed");
+        }
+        if amount > MONEY_LIMIT {
+            return Err("amount too large");
+        }
     }
     if body.bonus > balance {
         return Err("bonus exceeds the customer's balance");
@@ -189,16 +192,20 @@ fn check(body: &TransactionBody, balance: Decimal) -> Result<(), &'static str> {
     if body.bonus > body.r_total {
         return Err("bonus exceeds the receipt total");
     }
-    let items_total: Decimal = body
-        .items
-        .iter()
-        .map(|i| Money::round(i.price * i.amount).amount() - i.discount)
-        .sum();
-    if items_total != body.r_total {
+    let items_total = body.items.iter().try_fold(Decimal::ZERO, |sum, i| {
+        let line = Money::round(i.price.checked_mul(i.amount)?)
+            .amount()
+            .checked_sub(i.discount)?;
+        sum.checked_add(line)
+    });
+    if items_total != Some(body.r_total) {
         return Err("rTotal does not match the items");
     }
-    let paid: Decimal = body.payments.iter().map(|p| p.total).sum();
-    if paid != body.r_total - body.bonus {
+    let paid = body
+        .payments
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, p| sum.checked_add(p.total));
+    if paid != Some(body.r_total - body.bonus) {
         return Err("payments do not add up to rTotal - bonus");
     }
     Ok(())
@@ -208,5 +215,22 @@ fn message(status: u16, text: &str) -> Reply {
     Reply {
         status,
         body: serde_json::json!({ "message": text }).to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn absurd_numbers_are_refused_without_panicking() {
+        let seed: Seed = serde_json::from_str(include_str!("../demo_seed.json")).unwrap();
+        let mut ledger = Ledger::new(seed);
+        let max = "79228162514264337593543950335";
+        let body = format!(
+            r#"{{"rTime":"","rDate":"","filial":"demo-branch","client":"6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11","cEmployee":"","rNumber":"X","rTotal":{max},"bonus":0,"items":[{{"discount":0,"price":{max},"barcode":"","amount":{max},"vatPercent":12,"vat":0,"name":"","classCode":"","other":0,"commissionTIN":""}}],"payments":[],"cardType":"static","percent":5}}"#
+        );
+        assert_eq!(ledger.post_transaction(&body).status, 422);
+        assert!(ledger.receipts().is_empty());
     }
 }
