@@ -43,3 +43,41 @@ pub fn ErrorLine(error: RwSignal<Option<Text>>, test_id: &'static str) -> impl I
         </Show>
     }
 }
+
+/// An amount field with a shortcut button beside it ("maximum", "all cash").
+#[component]
+pub fn AmountField(
+    label: Text,
+    test_id: &'static str,
+    value: RwSignal<String>,
+    shortcut: Text,
+    #[prop(optional)] shortcut_test_id: &'static str,
+    on_shortcut: Callback<()>,
+    #[prop(optional)] autofocus: bool,
+) -> impl IntoView {
+    let locale = Locale::get();
+    view! {
+        <label class="field">
+            <span class="field-label">{move || locale.t(label)}</span>
+            <div class="input-with-button">
+                <input
+                    data-testid=test_id
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    autofocus=autofocus
+                    prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))
+                />
+                <button
+                    type="button"
+                    class="secondary"
+                    data-testid=(!shortcut_test_id.is_empty()).then_some(shortcut_test_id)
+                    on:click=move |_| on_shortcut.run(())
+                >
+                    {move || locale.t(shortcut)}
+                </button>
+            </div>
+        </label>
+    }
+}

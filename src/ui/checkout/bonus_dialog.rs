@@ -5,7 +5,7 @@ use crate::domain::cashback;
 use crate::domain::money::Money;
 use crate::domain::number_input::parse_money;
 use crate::i18n::{Describe, Text};
-use crate::ui::field::ErrorLine;
+use crate::ui::field::{AmountField, ErrorLine};
 use crate::ui::locale::Locale;
 use crate::ui::modal::Modal;
 use crate::ui::money::MoneyText;
@@ -56,31 +56,18 @@ pub fn BonusDialog() -> impl IntoView {
                     {move || locale.t(Text::BonusAvailable)} ": "
                     <MoneyText value=max test_id="bonus-available"/>
                 </p>
-                <label class="field">
-                    <span class="field-label">{move || locale.t(Text::BonusAmount)}</span>
-                    <div class="input-with-button">
-                        <input
-                            data-testid="bonus-input"
-                            type="text"
-                            inputmode="decimal"
-                            autocomplete="off"
-                            autofocus=true
-                            prop:value=move || amount.get()
-                            on:input=move |ev| amount.set(event_target_value(&ev))
-                        />
-                        <button
-                            type="button"
-                            class="secondary"
-                            data-testid="bonus-max"
-                            on:click=move |_| {
-                                error.set(None);
-                                amount.set(locale.money(max.get_untracked()));
-                            }
-                        >
-                            {move || locale.t(Text::BonusMax)}
-                        </button>
-                    </div>
-                </label>
+                <AmountField
+                    label=Text::BonusAmount
+                    test_id="bonus-input"
+                    value=amount
+                    shortcut=Text::BonusMax
+                    shortcut_test_id="bonus-max"
+                    on_shortcut=Callback::new(move |_| {
+                        error.set(None);
+                        amount.set(locale.money(max.get_untracked()));
+                    })
+                    autofocus=true
+                />
                 <ErrorLine error=error test_id="bonus-error"/>
                 <div class="actions">
                     <button

@@ -9,7 +9,7 @@ use crate::domain::sale::{ReceiptNumber, Sale, SaleDraft};
 use crate::i18n::{Describe, Text};
 use crate::loyalty::aos::wire::{PaymentLabels, TransactionBody};
 use crate::loyalty::error::LoyaltyError;
-use crate::ui::field::ErrorLine;
+use crate::ui::field::{AmountField, ErrorLine};
 use crate::ui::locale::Locale;
 use crate::ui::modal::Modal;
 use crate::ui::money::MoneyText;
@@ -109,45 +109,27 @@ pub fn PaymentDialog() -> impl IntoView {
                 <Show when=nothing_due>
                     <p class="muted">{move || locale.t(Text::PayNothingDue)}</p>
                 </Show>
-                <label class="field">
-                    <span class="field-label">{move || locale.t(Text::PayCash)}</span>
-                    <div class="input-with-button">
-                        <input
-                            data-testid="pay-cash-input"
-                            type="text"
-                            inputmode="decimal"
-                            autocomplete="off"
-                            autofocus=true
-                            prop:value=move || cash.get()
-                            on:input=move |ev| cash.set(event_target_value(&ev))
-                        />
-                        <button type="button" class="secondary" on:click=move |_| {
-                            card.set(String::new());
-                            cash.set(locale.money(due.get_untracked()));
-                        }>
-                            {move || locale.t(Text::PayAllCash)}
-                        </button>
-                    </div>
-                </label>
-                <label class="field">
-                    <span class="field-label">{move || locale.t(Text::PayCard)}</span>
-                    <div class="input-with-button">
-                        <input
-                            data-testid="pay-card-input"
-                            type="text"
-                            inputmode="decimal"
-                            autocomplete="off"
-                            prop:value=move || card.get()
-                            on:input=move |ev| card.set(event_target_value(&ev))
-                        />
-                        <button type="button" class="secondary" on:click=move |_| {
-                            cash.set(String::new());
-                            card.set(locale.money(due.get_untracked()));
-                        }>
-                            {move || locale.t(Text::PayAllCard)}
-                        </button>
-                    </div>
-                </label>
+                <AmountField
+                    label=Text::PayCash
+                    test_id="pay-cash-input"
+                    value=cash
+                    shortcut=Text::PayAllCash
+                    on_shortcut=Callback::new(move |_| {
+                        card.set(String::new());
+                        cash.set(locale.money(due.get_untracked()));
+                    })
+                    autofocus=true
+                />
+                <AmountField
+                    label=Text::PayCard
+                    test_id="pay-card-input"
+                    value=card
+                    shortcut=Text::PayAllCard
+                    on_shortcut=Callback::new(move |_| {
+                        cash.set(String::new());
+                        card.set(locale.money(due.get_untracked()));
+                    })
+                />
                 <p class="pay-change">
                     {move || locale.t(Text::PayChange)} ": "
                     <MoneyText value=change test_id="pay-change"/>
