@@ -17,3 +17,19 @@ pub fn nothing_focused() -> bool {
         .and_then(|document| document.active_element())
         .is_none_or(|element| element.tag_name().eq_ignore_ascii_case("body"))
 }
+
+/// True when the focus is in a place that takes typing (input, textarea,
+/// select, contenteditable).
+pub fn text_field_focused() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.active_element())
+        .is_some_and(|element| {
+            matches!(
+                element.tag_name().to_ascii_lowercase().as_str(),
+                "input" | "textarea" | "select"
+            ) || element
+                .get_attribute("contenteditable")
+                .is_some_and(|v| v != "false")
+        })
+}

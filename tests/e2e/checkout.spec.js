@@ -91,6 +91,20 @@ test("a full demo sale: scans, weighed item, cashback rules, split payment", asy
   await expect(page.getByTestId("scan-open")).toBeVisible();
 });
 
+test("a scan right after tapping a cart button adds the product, not another tap", async ({ page }) => {
+  await page.goto("/");
+  await page.getByTestId("login-demo").click();
+  await scan(page, WATER.barcode);
+  await page.getByTestId("line-qty-plus").click();
+  await expect(page.getByTestId("line-qty")).toHaveAttribute("data-value", "2");
+  // The scanner types while the focus is still on the "+" button.
+  await page.keyboard.type(COLA.barcode, { delay: 5 });
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("cart-line")).toHaveCount(2);
+  await expect(page.getByTestId("line-qty").nth(0)).toHaveAttribute("data-value", "2");
+  await expect(page.getByTestId("line-name").nth(1)).toHaveText("Coca-Cola 1.5 l");
+});
+
 test("a hostile customer name renders as text", async ({ page }) => {
   let dialogs = 0;
   page.on("dialog", async (dialog) => {

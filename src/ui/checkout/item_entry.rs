@@ -24,6 +24,20 @@ pub fn ItemEntry() -> impl IntoView {
         }
     });
 
+    // A tap on a cart button leaves the focus on that button, where the
+    // scanner's Enter would press it again. Any printable key typed outside
+    // a text field goes to the barcode field instead.
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        let printable =
+            ev.key().chars().count() == 1 && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key();
+        let idle = checkout.dialog.get_untracked() == Dialog::None;
+        if printable && idle && !crate::web::document::text_field_focused() {
+            if let Some(input) = input.get_untracked() {
+                let _ = input.focus();
+            }
+        }
+    });
+
     let add = move || {
         let typed = code.get_untracked();
         let typed = typed.trim();
