@@ -89,6 +89,19 @@ test("an unknown customer is told to refresh the code", async ({ page }) => {
   await expect(page.getByTestId("scan-error")).toContainText("refresh the QR code");
 });
 
+test("a hostile customer name from the server renders as text", async ({ page }) => {
+  let dialogs = 0;
+  page.on("dialog", async (dialog) => {
+    dialogs += 1;
+    await dialog.dismiss();
+  });
+  await login(page);
+  await findCustomer(page, "deadbeef-0000-4000-8000-000000000bad");
+  await expect(page.getByTestId("customer-name")).toHaveText("<img src=x onerror=alert(1)>");
+  await expect(page.locator("img")).toHaveCount(0);
+  expect(dialogs).toBe(0);
+});
+
 test("a 503 on submit queues the sale; it is sent once when the server is back", async ({ page, request }) => {
   await login(page);
   await scan(page, COFFEE);
