@@ -11,5 +11,6 @@ pub mod number_input;
 pub mod payment;
 pub mod quantity;
 pub mod receipt;
+pub mod report;
 pub mod sale;
 pub mod shift;

@@ -1,0 +1,510 @@
+//! Shift reports: the X report (any time during the shift) and the Z report
+//! (closing it, with the cash counted in the drawer).
+//!
+//! Cash taken is what the receipts record as paid in cash, never the cash
+//! handed over: change went back out of the drawer with the customer.
+
+use std::collections::BTreeMap;
+
+use thiserror::Error;
+
+use super::money::Money;
+use super::payment::Tender;
+use super::receipt::vat_by_rate;
+use super::sale::Sale;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CashMovementKind {
+    /// Cash put into the drawer (e.g. a float for change).
+    In,
+    /// Cash taken out of the drawer (e.g. handed to the manager).
+    Out,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum CashMovementError {
+    #[error("a cash movement needs a reason")]
+    MissingReason,
+    #[error("a cash movement needs an amount")]
+    ZeroAmount,
+    #[error("more than the cash in the drawer ({in_drawer})")]
+    ExceedsDrawer { in_drawer: Money },
+}
+
+/// Cash put into or taken out of the drawer outside a sale, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CashMovement {
+    kind: CashMovementKind,
+    amount: Money,
+    reason: String,
+}
+
+impl CashMovement {
+    /// Every movement is accounted for: it has an amount and a reason. A cash
+    /// out is also checked against the drawer with [`check_cash_out`].
+    pub fn new(
+        kind: CashMovementKind,
+        amount: Money,
+        reason: &str,
+    ) -> Result<CashMovement, CashMovementError> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(CashMovementError::MissingReason);
+        }
+        if amount.is_zero() {
+            return Err(CashMovementError::ZeroAmount);
+        }
+        Ok(CashMovement {
+            kind,
+            amount,
+            reason: reason.to_owned(),
+        })
+    }
+
+    pub fn kind(&self) -> CashMovementKind {
+        self.kind
+    }
+    pub fn amount(&self) -> Money {
+        self.amount
+    }
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+}
+
+/// Checks that `amount` can be taken out of a drawer expected to hold
+/// `expected_before`, and returns what it is expected to hold afterwards.
+pub fn check_cash_out(expected_before: Money, amount: Money) -> Result<Money, CashMovementError> {
+    expected_before
+        .checked_sub(amount)
+        .ok_or(CashMovementError::ExceedsDrawer {
+            in_drawer: expected_before,
+        })
+}
+
+/// A finalized sale of the shift, with the cashback the loyalty server
+/// credited for it: `None` while its answer is still awaited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReportedSale<'a> {
+    pub sale: &'a Sale,
+    pub earned: Option<Money>,
+}
+
+/// The figures of a shift so far: the X report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShiftReport {
+    pub opening_cash: Money,
+    pub sales_count: usize,
+    /// Σ receipt totals before cashback (AOS `rTotal`).
+    pub total_before_bonus: Money,
+    /// Σ what customers paid: the totals minus the cashback spent.
+    pub total_due: Money,
+    /// Σ recorded cash payments (change excluded).
+    pub cash_payments: Money,
+    pub card_payments: Money,
+    /// VAT per rate, each line's VAT rounded once as printed on its receipt.
+    pub vat_by_rate: BTreeMap<u8, Money>,
+    pub cashback_spent: Money,
+    /// Σ cashback credited by the server, over the sales whose answer is in.
+    pub cashback_earned: Money,
+    /// Loyalty sales whose credited cashback is not known yet, so the
+    /// cashier knows `cashback_earned` may still grow.
+    pub earned_pending_count: usize,
+    /// Always zero: Kassa has no refunds yet. Kept so the printed report has
+    /// its line and the figure has a place once refunds exist.
+    pub refunds: Money,
+    pub cash_in: Money,
+    pub cash_out: Money,
+    /// Opening cash + cash payments + cash in − cash out.
+    pub expected_cash: Money,
+}
+
+impl ShiftReport {
+    /// Fails only if the cash taken out exceeds what the drawer can hold,
+    /// which [`check_cash_out`] prevents as each movement is made.
+    pub fn new(
+        opening_cash: Money,
+        sales: &[ReportedSale<'_>],
+        movements: &[CashMovement],
+    ) -> Result<ShiftReport, CashMovementError> {
+        let mut report = ShiftReport {
+            opening_cash,
+            sales_count: sales.len(),
+            total_before_bonus: Money::ZERO,
+            total_due: Money::ZERO,
+            cash_payments: Money::ZERO,
+            card_payments: Money::ZERO,
+            vat_by_rate: BTreeMap::new(),
+            cashback_spent: Money::ZERO,
+            cashback_earned: Money::ZERO,
+            earned_pending_count: 0,
+            refunds: Money::ZERO,
+            cash_in: Money::ZERO,
+            cash_out: Money::ZERO,
+            expected_cash: Money::ZERO,
+        };
+        for &ReportedSale { sale, earned } in sales {
+            let totals = sale.totals();
+            report.total_before_bonus = report.total_before_bonus + totals.total_before_bonus;
+            report.total_due = report.total_due + totals.total_due;
+            report.cashback_spent = report.cashback_spent + totals.bonus;
+            for payment in &sale.settlement().payments {
+                let tender = match payment.tender {
+                    Tender::Cash => &mut report.cash_payments,
+                    Tender::Card => &mut report.card_payments,
+                };
+                *tender = *tender + payment.amount;
+            }
+            for (rate, vat) in vat_by_rate(sale.lines()) {
+                let sum = report.vat_by_rate.entry(rate).or_insert(Money::ZERO);
+                *sum = *sum + vat;
+            }
+            match earned {
+                Some(earned) => report.cashback_earned = report.cashback_earned + earned,
+                // A sale without a loyalty customer earns nothing: nothing to wait for.
+                None if sale.customer().is_some() => report.earned_pending_count += 1,
+                None => {}
+            }
+        }
+        for movement in movements {
+            let total = match movement.kind {
+                CashMovementKind::In => &mut report.cash_in,
+                CashMovementKind::Out => &mut report.cash_out,
+            };
+            *total = *total + movement.amount;
+        }
+        report.expected_cash = check_cash_out(
+            opening_cash + report.cash_payments + report.cash_in,
+            report.cash_out,
+        )?;
+        Ok(report)
+    }
+
+    /// The Z report: the shift closed with `counted` cash found in the drawer.
+    pub fn close(self, counted: Money) -> ZReport {
+        let difference = match counted.cmp(&self.expected_cash) {
+            std::cmp::Ordering::Equal => CountDifference::Exact,
+            std::cmp::Ordering::Greater => CountDifference::Surplus(counted - self.expected_cash),
+            std::cmp::Ordering::Less => CountDifference::Shortage(self.expected_cash - counted),
+        };
+        ZReport {
+            report: self,
+            counted,
+            difference,
+        }
+    }
+}
+
+/// Counted cash against expected cash, as the cashier has to read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountDifference {
+    Exact,
+    /// More cash in the drawer than expected, by this much.
+    Surplus(Money),
+    /// Less cash in the drawer than expected, by this much.
+    Shortage(Money),
+}
+
+/// The closing report of a shift.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ZReport {
+    pub report: ShiftReport,
+    pub counted: Money,
+    pub difference: CountDifference,
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::Decimal;
+
+    use super::*;
+    use crate::domain::customer::{Customer, CustomerCode};
+    use crate::domain::line::{Line, LineDraft};
+    use crate::domain::number_input::{parse_money, parse_quantity};
+    use crate::domain::payment::Settlement;
+    use crate::domain::receipt::Totals;
+    use crate::domain::sale::{LocalDateTime, ReceiptNumber, SaleDraft};
+
+    fn money(text: &str) -> Money {
+        parse_money(text).unwrap()
+    }
+
+    fn line(price: &str, vat: u8) -> Line {
+        Line::new(LineDraft::product(
+            "Item",
+            money(price),
+            parse_quantity("1").unwrap(),
+            vat,
+        ))
+        .unwrap()
+    }
+
+    fn customer() -> Customer {
+        Customer {
+            code: CustomerCode::parse("6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11").unwrap(),
+            name: "Dilnoza".into(),
+            phone: None,
+            balance: Money::sum(50_000),
+            percent: Decimal::from(5),
+            card_type: "static".into(),
+        }
+    }
+
+    struct Paid {
+        bonus: i64,
+        cash_given: i64,
+        card: i64,
+    }
+
+    fn sale(lines: Vec<Line>, customer: Option<Customer>, paid: Paid) -> Sale {
+        let bonus = Money::sum(paid.bonus);
+        let due = Totals::of(&lines, bonus).total_due;
+        let settlement =
+            Settlement::new(due, Money::sum(paid.cash_given), Money::sum(paid.card)).unwrap();
+        let draft = SaleDraft {
+            cashier: "Aziza".into(),
+            customer,
+            lines,
+            bonus,
+            settlement,
+        };
+        let at = LocalDateTime {
+            year: 2025,
+            month: 11,
+            day: 23,
+            hour: 12,
+            minute: 0,
+            second: 0,
+        };
+        Sale::finalize(draft, ReceiptNumber("T1-000001".into()), at).unwrap()
+    }
+
+    fn movement(kind: CashMovementKind, amount: i64) -> CashMovement {
+        CashMovement::new(kind, Money::sum(amount), "float").unwrap()
+    }
+
+    /// Cash with change (no customer), split cash/card with change and
+    /// cashback spent, card only with the credited cashback still awaited.
+    fn three_sales() -> [Sale; 3] {
+        [
+            sale(
+                vec![line("11200", 12), line("5000", 0), line("5000", 0)],
+                None,
+                Paid {
+                    bonus: 0,
+                    cash_given: 25_000,
+                    card: 0,
+                },
+            ),
+            sale(
+                vec![line("33600", 12)],
+                Some(customer()),
+                Paid {
+                    bonus: 1_600,
+                    cash_given: 15_000,
+                    card: 20_000,
+                },
+            ),
+            sale(
+                vec![line("1120", 12)],
+                Some(customer()),
+                Paid {
+                    bonus: 0,
+                    cash_given: 0,
+                    card: 1_120,
+                },
+            ),
+        ]
+    }
+
+    #[test]
+    fn a_mixed_shift_adds_up_by_hand() {
+        let sales = three_sales();
+        let reported = [
+            ReportedSale {
+                sale: &sales[0],
+                earned: None,
+            },
+            ReportedSale {
+                sale: &sales[1],
+                earned: Some(Money::sum(1_600)),
+            },
+            ReportedSale {
+                sale: &sales[2],
+                earned: None,
+            },
+        ];
+        let movements = [
+            movement(CashMovementKind::In, 5_000),
+            movement(CashMovementKind::Out, 20_000),
+        ];
+        let report = ShiftReport::new(Money::sum(100_000), &reported, &movements).unwrap();
+        assert_eq!(
+            report,
+            ShiftReport {
+                opening_cash: Money::sum(100_000),
+                sales_count: 3,
+                // 21 200 + 33 600 + 1 120
+                total_before_bonus: Money::sum(55_920),
+                // … − 1 600 cashback
+                total_due: Money::sum(54_320),
+                // 21 200 of 25 000 given + 12 000 of 15 000 given
+                cash_payments: Money::sum(33_200),
+                // 20 000 + 1 120
+                card_payments: Money::sum(21_120),
+                // 1 200 + 3 600 + 120 at 12 %, none at 0 %
+                vat_by_rate: BTreeMap::from([(0, Money::ZERO), (12, Money::sum(4_920))]),
+                cashback_spent: Money::sum(1_600),
+                cashback_earned: Money::sum(1_600),
+                // The first sale has no customer: nothing to wait for.
+                earned_pending_count: 1,
+                refunds: Money::ZERO,
+                cash_in: Money::sum(5_000),
+                cash_out: Money::sum(20_000),
+                // 100 000 + 33 200 + 5 000 − 20 000
+                expected_cash: Money::sum(118_200),
+            }
+        );
+        assert_eq!(
+            report.cash_payments + report.card_payments,
+            report.total_due
+        );
+    }
+
+    #[test]
+    fn vat_is_the_sum_of_each_lines_rounded_vat() {
+        // 0.05 at 12 % contains 0.00536 → 0.01 per line, as on each receipt;
+        // rounding the 0.10 shift total once would give 0.01.
+        let sales = [
+            sale(
+                vec![line("0.05", 12)],
+                None,
+                Paid {
+                    bonus: 0,
+                    cash_given: 1,
+                    card: 0,
+                },
+            ),
+            sale(
+                vec![line("0.05", 12), line("0.15", 15)],
+                None,
+                Paid {
+                    bonus: 0,
+                    cash_given: 1,
+                    card: 0,
+                },
+            ),
+        ];
+        let reported = sales
+            .each_ref()
+            .map(|sale| ReportedSale { sale, earned: None });
+        let report = ShiftReport::new(Money::ZERO, &reported, &[]).unwrap();
+        assert_eq!(
+            report.vat_by_rate,
+            BTreeMap::from([(12, money("0.02")), (15, money("0.02"))])
+        );
+        assert_eq!(report.cash_payments, money("0.25"));
+        assert_eq!(report.expected_cash, money("0.25"));
+    }
+
+    #[test]
+    fn an_empty_shift_expects_the_opening_cash() {
+        let report = ShiftReport::new(Money::sum(150_000), &[], &[]).unwrap();
+        assert_eq!(report.sales_count, 0);
+        assert_eq!(report.total_before_bonus, Money::ZERO);
+        assert_eq!(report.total_due, Money::ZERO);
+        assert_eq!(report.cash_payments, Money::ZERO);
+        assert_eq!(report.card_payments, Money::ZERO);
+        assert!(report.vat_by_rate.is_empty());
+        assert_eq!(report.cashback_spent, Money::ZERO);
+        assert_eq!(report.cashback_earned, Money::ZERO);
+        assert_eq!(report.earned_pending_count, 0);
+        assert_eq!(report.refunds, Money::ZERO);
+        assert_eq!(report.expected_cash, Money::sum(150_000));
+        let z = report.close(Money::sum(150_000));
+        assert_eq!(z.difference, CountDifference::Exact);
+    }
+
+    #[test]
+    fn cash_movements_move_the_expected_cash() {
+        let movements = [
+            movement(CashMovementKind::In, 10_000),
+            movement(CashMovementKind::Out, 30_000),
+            movement(CashMovementKind::In, 2_500),
+            movement(CashMovementKind::Out, 32_500),
+        ];
+        let report = ShiftReport::new(Money::sum(50_000), &[], &movements).unwrap();
+        assert_eq!(report.cash_in, Money::sum(12_500));
+        assert_eq!(report.cash_out, Money::sum(62_500));
+        assert_eq!(report.expected_cash, Money::ZERO);
+
+        let too_much = [movement(CashMovementKind::Out, 50_001)];
+        assert_eq!(
+            ShiftReport::new(Money::sum(50_000), &[], &too_much),
+            Err(CashMovementError::ExceedsDrawer {
+                in_drawer: Money::sum(50_000)
+            })
+        );
+    }
+
+    #[test]
+    fn a_cash_out_cannot_take_more_than_the_drawer_holds() {
+        assert_eq!(
+            check_cash_out(Money::sum(1_000), Money::sum(400)),
+            Ok(Money::sum(600))
+        );
+        assert_eq!(
+            check_cash_out(Money::sum(1_000), Money::sum(1_000)),
+            Ok(Money::ZERO)
+        );
+        assert_eq!(
+            check_cash_out(Money::sum(1_000), money("1000.01")),
+            Err(CashMovementError::ExceedsDrawer {
+                in_drawer: Money::sum(1_000)
+            })
+        );
+    }
+
+    #[test]
+    fn a_cash_movement_needs_an_amount_and_a_reason() {
+        let ok = CashMovement::new(CashMovementKind::Out, Money::sum(5), "  to the bank ").unwrap();
+        assert_eq!(ok.kind(), CashMovementKind::Out);
+        assert_eq!(ok.amount(), Money::sum(5));
+        assert_eq!(ok.reason(), "to the bank");
+        assert_eq!(
+            CashMovement::new(CashMovementKind::In, Money::sum(5), " \t"),
+            Err(CashMovementError::MissingReason)
+        );
+        assert_eq!(
+            CashMovement::new(CashMovementKind::In, Money::ZERO, "float"),
+            Err(CashMovementError::ZeroAmount)
+        );
+    }
+
+    #[test]
+    fn closing_reports_a_surplus_or_a_shortage() {
+        let sales = three_sales();
+        let reported = sales
+            .each_ref()
+            .map(|sale| ReportedSale { sale, earned: None });
+        let report = ShiftReport::new(Money::sum(100_000), &reported, &[]).unwrap();
+        assert_eq!(report.expected_cash, Money::sum(133_200));
+        assert_eq!(report.earned_pending_count, 2);
+
+        let z = report.clone().close(money("133500.50"));
+        assert_eq!(z.counted, money("133500.50"));
+        assert_eq!(z.difference, CountDifference::Surplus(money("300.50")));
+        assert_eq!(z.report, report);
+
+        let z = report.clone().close(Money::sum(133_000));
+        assert_eq!(z.difference, CountDifference::Shortage(Money::sum(200)));
+
+        let z = report.clone().close(Money::ZERO);
+        assert_eq!(z.difference, CountDifference::Shortage(Money::sum(133_200)));
+
+        assert_eq!(
+            report.close(Money::sum(133_200)).difference,
+            CountDifference::Exact
+        );
+    }
+}

@@ -1,0 +1,696 @@
+//! The outbox as a pure state machine: which sale to send next, what each
+//! answer of the loyalty server means for it, and when to try again. The
+//! browser side only moves bytes: it asks [`Outbox::next_due`], sends that
+//! body, and reports the answer with [`Outbox::record_answer`].
+//!
+//! No clocks and no randomness here, so every rule is tested natively: time
+//! is a `u64` of milliseconds and jitter a per-mille chosen by the caller.
+//!
+//! Across tabs of the same till, only the holder of the [`Lease`] sends, so
+//! two tabs never send the same receipt at once.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::money::Money;
+use crate::loyalty::aos::wire::TransactionAccepted;
+use crate::loyalty::error::LoyaltyError;
+
+/// The first retry waits up to this long.
+pub const BACKOFF_BASE_MS: u64 = 2_000;
+/// No retry waits longer than this, however often the server was unreachable.
+pub const BACKOFF_CAP_MS: u64 = 300_000;
+
+/// How long to wait before the next attempt after `attempts` unanswered ones,
+/// in milliseconds: "equal jitter". The uncapped delay doubles from
+/// [`BACKOFF_BASE_MS`] up to [`BACKOFF_CAP_MS`]; half of it is always waited
+/// (so a flapping network is not hammered), the other half is scaled by
+/// `jitter_permille` (0..=1000, larger values count as 1000) so that tills
+/// coming back online together spread their retries.
+pub fn backoff_ms(attempts: u32, jitter_permille: u16) -> u64 {
+    // Beyond 2^8 × base the cap has long been reached; clamping the exponent
+    // keeps the shift from overflowing on absurd attempt counts.
+    let doublings = attempts.saturating_sub(1).min(16);
+    let delay = (BACKOFF_BASE_MS << doublings).min(BACKOFF_CAP_MS);
+    let half = delay / 2;
+    half + half * u64::from(jitter_permille.min(1000)) / 1000
+}
+
+/// A sale kept until the loyalty server gives a definite answer about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entry {
+    /// The idempotency key on the server.
+    pub receipt_number: String,
+    /// The exact bytes first stored; every attempt sends them unchanged, so
+    /// a replay is recognised by the server instead of counted twice.
+    pub body: String,
+    pub state: EntryState,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "camelCase")]
+pub enum EntryState {
+    /// Not known to the server yet, or its outcome there is unknown.
+    /// `attempts` counts the sends that ended without a definite answer.
+    #[serde(rename_all = "camelCase")]
+    Pending { attempts: u32, next_attempt_at: u64 },
+    /// Recorded by the server, with the figures it answered.
+    Confirmed { accepted: AcceptedFigures },
+    /// A definite no (400/422): the cashier decides what to do with the sale.
+    Rejected { message: String },
+    /// 409: the receipt number is taken by a different receipt. A bug to
+    /// show, never to retry.
+    Conflict { message: String },
+}
+
+/// What [`Outbox::enqueue`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Enqueued {
+    Added,
+    /// The same receipt with the same body was already there: nothing changed.
+    AlreadyQueued,
+    /// The receipt number is already queued with a different body, which is
+    /// kept: the server would answer 409 to the new one anyway.
+    NumberTaken,
+}
+
+/// The server's figures for a confirmed sale, in a form that can be stored:
+/// amounts are decimal strings, so nothing on the way to storage is a float.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AcceptedFigures {
+    #[serde(with = "money_text")]
+    pub bonus_used: Option<Money>,
+    #[serde(with = "money_text")]
+    pub bonus_added: Option<Money>,
+    #[serde(with = "money_text")]
+    pub balance: Option<Money>,
+}
+
+impl From<TransactionAccepted> for AcceptedFigures {
+    fn from(accepted: TransactionAccepted) -> Self {
+        AcceptedFigures {
+            bonus_used: accepted.bonus_used,
+            bonus_added: accepted.bonus_added,
+            balance: accepted.balance,
+        }
+    }
+}
+
+impl From<AcceptedFigures> for TransactionAccepted {
+    fn from(figures: AcceptedFigures) -> Self {
+        TransactionAccepted {
+            bonus_used: figures.bonus_used,
+            bonus_added: figures.bonus_added,
+            balance: figures.balance,
+        }
+    }
+}
+
+/// The sales of this till not yet settled with the loyalty server, oldest
+/// first, and whether sending is paused.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Outbox {
+    entries: Vec<Entry>,
+    /// The branch token was rejected: nothing is sent until the cashier logs
+    /// in again, since every request would be rejected the same way.
+    paused: bool,
+}
+
+impl Outbox {
+    pub fn new() -> Outbox {
+        Outbox::default()
+    }
+
+    /// Queues a sale, due at once. A receipt number already present keeps
+    /// its stored body and state, whatever `body` is now.
+    pub fn enqueue(&mut self, receipt_number: &str, body: &str, now: u64) -> Enqueued {
+        if let Some(entry) = self.entry(receipt_number) {
+            return if entry.body == body {
+                Enqueued::AlreadyQueued
+            } else {
+                Enqueued::NumberTaken
+            };
+        }
+        self.entries.push(Entry {
+            receipt_number: receipt_number.to_owned(),
+            body: body.to_owned(),
+            state: EntryState::Pending {
+                attempts: 0,
+                next_attempt_at: now,
+            },
+        });
+        Enqueued::Added
+    }
+
+    /// The oldest pending sale whose time has come; `None` while paused.
+    pub fn next_due(&self, now: u64) -> Option<&Entry> {
+        if self.paused {
+            return None;
+        }
+        self.entries.iter().find(|entry| {
+            matches!(entry.state, EntryState::Pending { next_attempt_at, .. } if next_attempt_at <= now)
+        })
+    }
+
+    /// When the sender should wake up next: the earliest attempt time of any
+    /// pending sale (possibly already past); `None` while paused or when
+    /// nothing is pending.
+    pub fn next_attempt_at(&self) -> Option<u64> {
+        if self.paused {
+            return None;
+        }
+        self.entries
+            .iter()
+            .filter_map(|entry| match entry.state {
+                EntryState::Pending {
+                    next_attempt_at, ..
+                } => Some(next_attempt_at),
+                _ => None,
+            })
+            .min()
+    }
+
+    /// Applies the server's answer about a pending sale and returns its new
+    /// state; `None` (and nothing changes) if no such sale is pending, since
+    /// a definite answer already recorded is final.
+    pub fn record_answer(
+        &mut self,
+        receipt_number: &str,
+        answer: &Result<TransactionAccepted, LoyaltyError>,
+        now: u64,
+        jitter_permille: u16,
+    ) -> Option<&EntryState> {
+        let entry = self
+            .entries
+            .iter_mut()
+            .find(|entry| entry.receipt_number == receipt_number)?;
+        let EntryState::Pending {
+            attempts,
+            next_attempt_at,
+        } = entry.state
+        else {
+            return None;
+        };
+        entry.state = match answer {
+            Ok(accepted) => EntryState::Confirmed {
+                accepted: (*accepted).into(),
+            },
+            Err(LoyaltyError::Unreachable | LoyaltyError::UnexpectedAnswer) => {
+                let attempts = attempts.saturating_add(1);
+                EntryState::Pending {
+                    attempts,
+                    next_attempt_at: now.saturating_add(backoff_ms(attempts, jitter_permille)),
+                }
+            }
+            // Not the sale's fault: it stays due, to go first after the new
+            // login, and its backoff does not grow.
+            Err(LoyaltyError::TokenRejected) => {
+                self.paused = true;
+                EntryState::Pending {
+                    attempts,
+                    next_attempt_at: next_attempt_at.min(now),
+                }
+            }
+            Err(LoyaltyError::Rejected(message)) => EntryState::Rejected {
+                message: message.clone(),
+            },
+            // The wire mapping turns a 404 on a transaction into `Rejected`;
+            // should this class arrive anyway, it is as definite a no.
+            Err(error @ LoyaltyError::CustomerNotFound) => EntryState::Rejected {
+                message: error.to_string(),
+            },
+            Err(LoyaltyError::Conflict(message)) => EntryState::Conflict {
+                message: message.clone(),
+            },
+        };
+        Some(&entry.state)
+    }
+
+    /// After a new login: sending may go on.
+    pub fn resume(&mut self) {
+        self.paused = false;
+    }
+
+    pub fn is_paused(&self) -> bool {
+        self.paused
+    }
+
+    /// The network is back (the `online` event): waiting out the backoff
+    /// would only delay sales that can now go through.
+    pub fn retry_now(&mut self, now: u64) {
+        for entry in &mut self.entries {
+            if let EntryState::Pending {
+                next_attempt_at, ..
+            } = &mut entry.state
+            {
+                *next_attempt_at = (*next_attempt_at).min(now);
+            }
+        }
+    }
+
+    /// Sales whose outcome on the server is still unknown.
+    pub fn pending_count(&self) -> usize {
+        self.entries
+            .iter()
+            .filter(|entry| matches!(entry.state, EntryState::Pending { .. }))
+            .count()
+    }
+
+    /// Every sale, oldest first, for the cashier's view of the queue.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn entry(&self, receipt_number: &str) -> Option<&Entry> {
+        self.entries
+            .iter()
+            .find(|entry| entry.receipt_number == receipt_number)
+    }
+
+    /// Removes a settled sale once the cashier has seen it. A pending sale
+    /// is never removed (returns `false`): its outcome is still unknown and
+    /// dropping it could lose a sale the server has recorded.
+    pub fn dismiss(&mut self, receipt_number: &str) -> bool {
+        let Some(index) = self.entries.iter().position(|entry| {
+            entry.receipt_number == receipt_number
+                && !matches!(entry.state, EntryState::Pending { .. })
+        }) else {
+            return false;
+        };
+        self.entries.remove(index);
+        true
+    }
+}
+
+/// The right to send for this till, as a record shared by its tabs (an
+/// IndexedDB lease). Read and written in one read-write transaction, so two
+/// tabs cannot both see it free.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lease {
+    /// The tab holding it.
+    pub holder: String,
+    /// Expires at this moment (ms); a tab that closed or froze without
+    /// releasing it stops blocking the others then.
+    pub until: u64,
+}
+
+impl Lease {
+    /// The lease `me` should write to hold (or renew) the right to send until
+    /// `now + ttl`, or `None` while another tab holds it. `ttl` should exceed
+    /// the request timeout, so the lease cannot lapse while a request is in
+    /// flight.
+    pub fn try_acquire(current: Option<&Lease>, me: &str, now: u64, ttl: u64) -> Option<Lease> {
+        let taken = current.is_some_and(|lease| lease.holder != me && lease.until > now);
+        (!taken).then(|| Lease {
+            holder: me.to_owned(),
+            until: now.saturating_add(ttl),
+        })
+    }
+}
+
+/// `Option<Money>` as a decimal string (`"5250.25"`) or `null`, exactly.
+mod money_text {
+    use super::*;
+    use serde::de::Error as _;
+    use serde::{Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(
+        value: &Option<Money>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        value.map(|money| money.to_string()).serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Money>, D::Error> {
+        Option::<String>::deserialize(deserializer)?
+            .map(|text| {
+                Decimal::from_str(&text)
+                    .ok()
+                    .and_then(|amount| Money::new(amount).ok())
+                    .ok_or_else(|| D::Error::custom("not an amount of money"))
+            })
+            .transpose()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BODY: &str = r#"{"rNumber":"T1-1-000001","rTotal":21200,"bonus":0}"#;
+    const T0: u64 = 1_700_000_000_000;
+
+    fn unreachable() -> Result<TransactionAccepted, LoyaltyError> {
+        Err(LoyaltyError::Unreachable)
+    }
+
+    fn pending(outbox: &Outbox, receipt: &str) -> (u32, u64) {
+        match outbox.entry(receipt).map(|entry| &entry.state) {
+            Some(&EntryState::Pending {
+                attempts,
+                next_attempt_at,
+            }) => (attempts, next_attempt_at),
+            other => panic!("{receipt} is not pending: {other:?}"),
+        }
+    }
+
+    fn one_sale() -> Outbox {
+        let mut outbox = Outbox::new();
+        assert_eq!(outbox.enqueue("R1", BODY, T0), Enqueued::Added);
+        outbox
+    }
+
+    #[test]
+    fn backoff_doubles_from_two_seconds_with_equal_jitter() {
+        let schedule: Vec<(u64, u64)> = (1..=10)
+            .map(|attempts| (backoff_ms(attempts, 0), backoff_ms(attempts, 1000)))
+            .collect();
+        assert_eq!(
+            schedule,
+            [
+                (1_000, 2_000),
+                (2_000, 4_000),
+                (4_000, 8_000),
+                (8_000, 16_000),
+                (16_000, 32_000),
+                (32_000, 64_000),
+                (64_000, 128_000),
+                (128_000, 256_000),
+                (150_000, 300_000),
+                (150_000, 300_000),
+            ]
+        );
+        assert_eq!(backoff_ms(3, 500), 6_000);
+        assert_eq!(backoff_ms(1, 1), 1_001);
+    }
+
+    #[test]
+    fn backoff_is_capped_and_never_overflows() {
+        for attempts in [9, 17, 64, 1_000, u32::MAX] {
+            assert_eq!(backoff_ms(attempts, 1000), BACKOFF_CAP_MS, "{attempts}");
+            assert_eq!(backoff_ms(attempts, 0), BACKOFF_CAP_MS / 2, "{attempts}");
+        }
+        // Out-of-range jitter counts as full jitter, not more.
+        assert_eq!(backoff_ms(1, u16::MAX), 2_000);
+        assert_eq!(backoff_ms(0, 1000), 2_000);
+    }
+
+    #[test]
+    fn a_new_sale_is_due_at_once() {
+        let outbox = one_sale();
+        assert_eq!(pending(&outbox, "R1"), (0, T0));
+        assert_eq!(outbox.next_due(T0 - 1), None);
+        let due = outbox.next_due(T0).unwrap();
+        assert_eq!(
+            (due.receipt_number.as_str(), due.body.as_str()),
+            ("R1", BODY)
+        );
+        assert_eq!(outbox.pending_count(), 1);
+        assert_eq!(outbox.next_attempt_at(), Some(T0));
+    }
+
+    #[test]
+    fn enqueue_is_idempotent_and_never_replaces_a_body() {
+        let mut outbox = one_sale();
+        assert_eq!(outbox.enqueue("R1", BODY, T0 + 5), Enqueued::AlreadyQueued);
+        assert_eq!(
+            outbox.enqueue("R1", r#"{"rNumber":"R1","bonus":999}"#, T0 + 5),
+            Enqueued::NumberTaken
+        );
+        assert_eq!(outbox.entries().len(), 1);
+        assert_eq!(outbox.entry("R1").unwrap().body, BODY);
+        assert_eq!(pending(&outbox, "R1"), (0, T0));
+
+        // Nor does it revive a settled sale.
+        outbox.record_answer("R1", &Ok(TransactionAccepted::default()), T0, 0);
+        assert_eq!(outbox.enqueue("R1", BODY, T0 + 9), Enqueued::AlreadyQueued);
+        assert_eq!(outbox.pending_count(), 0);
+    }
+
+    #[test]
+    fn unknown_outcomes_retry_the_identical_body_on_schedule() {
+        let mut outbox = one_sale();
+        let mut now = T0;
+        let mut sent = Vec::new();
+        for attempt in 1..=10u32 {
+            let due = outbox.next_due(now).expect("due");
+            sent.push(due.body.clone());
+            let answer = if attempt % 2 == 0 {
+                Err(LoyaltyError::UnexpectedAnswer)
+            } else {
+                unreachable()
+            };
+            outbox.record_answer("R1", &answer, now, 1000);
+            let wait = backoff_ms(attempt, 1000);
+            assert_eq!(pending(&outbox, "R1"), (attempt, now + wait));
+            assert_eq!(outbox.next_due(now + wait - 1), None);
+            now += wait;
+        }
+        assert!(sent.iter().all(|body| body == BODY));
+        assert_eq!(outbox.pending_count(), 1);
+    }
+
+    #[test]
+    fn success_confirms_with_the_servers_figures() {
+        let mut outbox = one_sale();
+        let accepted = TransactionAccepted {
+            bonus_used: Some(Money::sum(1600)),
+            bonus_added: Some(Money::round(Decimal::new(525025, 2))),
+            balance: None,
+        };
+        let state = outbox.record_answer("R1", &Ok(accepted), T0, 0).cloned();
+        assert_eq!(
+            state,
+            Some(EntryState::Confirmed {
+                accepted: accepted.into()
+            })
+        );
+        assert_eq!(outbox.pending_count(), 0);
+        assert_eq!(outbox.next_due(u64::MAX), None);
+        assert_eq!(outbox.next_attempt_at(), None);
+        let EntryState::Confirmed { accepted: figures } = outbox.entry("R1").unwrap().state else {
+            unreachable!()
+        };
+        assert_eq!(TransactionAccepted::from(figures), accepted);
+    }
+
+    #[test]
+    fn a_rejection_and_a_conflict_are_final_and_kept_for_the_cashier() {
+        let mut outbox = Outbox::new();
+        outbox.enqueue("R1", BODY, T0);
+        outbox.enqueue("R2", "{}", T0);
+        outbox.enqueue("R3", "[]", T0);
+        let rejected = Err(LoyaltyError::Rejected("bonus exceeds balance".into()));
+        let conflict = Err(LoyaltyError::Conflict("rNumber taken".into()));
+        assert_eq!(
+            outbox.record_answer("R1", &rejected, T0, 0).cloned(),
+            Some(EntryState::Rejected {
+                message: "bonus exceeds balance".into()
+            })
+        );
+        assert_eq!(
+            outbox.record_answer("R2", &conflict, T0, 0).cloned(),
+            Some(EntryState::Conflict {
+                message: "rNumber taken".into()
+            })
+        );
+        assert_eq!(
+            outbox
+                .record_answer("R3", &Err(LoyaltyError::CustomerNotFound), T0, 0)
+                .cloned(),
+            Some(EntryState::Rejected {
+                message: "customer not found".into()
+            })
+        );
+        assert_eq!(outbox.pending_count(), 0);
+        assert_eq!(outbox.entries().len(), 3);
+        assert_eq!(outbox.next_due(u64::MAX), None);
+
+        // A late answer cannot overturn a definite one.
+        assert_eq!(
+            outbox.record_answer("R1", &Ok(TransactionAccepted::default()), T0, 0),
+            None
+        );
+        assert_eq!(outbox.record_answer("R9", &unreachable(), T0, 0), None);
+        assert!(matches!(
+            outbox.entry("R1").unwrap().state,
+            EntryState::Rejected { .. }
+        ));
+    }
+
+    #[test]
+    fn a_rejected_token_pauses_everything_until_login() {
+        let mut outbox = one_sale();
+        outbox.enqueue("R2", "{}", T0);
+        outbox.record_answer("R1", &unreachable(), T0, 0);
+        outbox.retry_now(T0 + 10);
+        outbox.record_answer("R1", &Err(LoyaltyError::TokenRejected), T0 + 10, 1000);
+        assert!(outbox.is_paused());
+        assert_eq!(outbox.next_due(u64::MAX), None);
+        assert_eq!(outbox.next_attempt_at(), None);
+        assert_eq!(outbox.pending_count(), 2);
+        // Neither a state change nor a longer wait for the sale itself.
+        assert_eq!(pending(&outbox, "R1"), (1, T0 + 10));
+
+        outbox.retry_now(T0 + 20);
+        assert_eq!(outbox.next_due(T0 + 20), None, "online does not unpause");
+
+        outbox.resume();
+        assert!(!outbox.is_paused());
+        assert_eq!(outbox.next_due(T0 + 20).unwrap().receipt_number, "R1");
+    }
+
+    #[test]
+    fn going_online_makes_every_pending_sale_due_now() {
+        let mut outbox = one_sale();
+        outbox.enqueue("R2", "{}", T0);
+        outbox.enqueue("R3", "[]", T0);
+        for _ in 0..5 {
+            outbox.record_answer("R1", &unreachable(), T0, 1000);
+        }
+        outbox.record_answer("R2", &unreachable(), T0, 1000);
+        outbox.record_answer("R3", &Ok(TransactionAccepted::default()), T0, 0);
+        let now = T0 + 1;
+        assert_eq!(outbox.next_due(now), None);
+
+        outbox.retry_now(now);
+        assert_eq!(pending(&outbox, "R1"), (5, now));
+        assert_eq!(pending(&outbox, "R2"), (1, now));
+        assert!(matches!(
+            outbox.entry("R3").unwrap().state,
+            EntryState::Confirmed { .. }
+        ));
+        // Oldest first; the attempt count keeps the backoff where it was.
+        assert_eq!(outbox.next_due(now).unwrap().receipt_number, "R1");
+        outbox.record_answer("R1", &unreachable(), now, 0);
+        assert_eq!(pending(&outbox, "R1"), (6, now + backoff_ms(6, 0)));
+        assert_eq!(outbox.next_due(now).unwrap().receipt_number, "R2");
+    }
+
+    #[test]
+    fn the_earliest_attempt_time_wakes_the_sender() {
+        let mut outbox = one_sale();
+        outbox.enqueue("R2", "{}", T0 + 500);
+        outbox.record_answer("R1", &unreachable(), T0, 0);
+        assert_eq!(outbox.next_attempt_at(), Some(T0 + 500));
+        outbox.record_answer("R2", &unreachable(), T0 + 500, 1000);
+        assert_eq!(outbox.next_attempt_at(), Some(T0 + 1_000));
+        assert_eq!(outbox.next_due(T0 + 999), None);
+        assert_eq!(outbox.next_due(T0 + 1_000).unwrap().receipt_number, "R1");
+    }
+
+    #[test]
+    fn only_settled_sales_can_be_dismissed() {
+        let mut outbox = one_sale();
+        outbox.enqueue("R2", "{}", T0);
+        outbox.enqueue("R3", "[]", T0);
+        outbox.record_answer("R2", &Err(LoyaltyError::Rejected(String::new())), T0, 0);
+        assert!(!outbox.dismiss("R1"));
+        assert!(!outbox.dismiss("R9"));
+        assert!(outbox.dismiss("R2"));
+        assert!(!outbox.dismiss("R2"));
+        let left: Vec<&str> = outbox
+            .entries()
+            .iter()
+            .map(|entry| entry.receipt_number.as_str())
+            .collect();
+        assert_eq!(left, ["R1", "R3"]);
+        // A dismissed number may be queued again, e.g. once corrected.
+        assert_eq!(outbox.enqueue("R2", "{ }", T0), Enqueued::Added);
+    }
+
+    #[test]
+    fn the_outbox_survives_a_round_trip_through_json() {
+        let mut outbox = Outbox::new();
+        for receipt in ["R1", "R2", "R3", "R4"] {
+            outbox.enqueue(receipt, BODY, T0);
+        }
+        outbox.record_answer("R1", &unreachable(), T0, 250);
+        let accepted = TransactionAccepted {
+            bonus_used: Some(Money::ZERO),
+            bonus_added: Some(Money::round(Decimal::new(3, 1))),
+            balance: Some(Money::round(Decimal::new(12075075, 2))),
+        };
+        outbox.record_answer("R2", &Ok(accepted), T0, 0);
+        outbox.record_answer("R3", &Err(LoyaltyError::Rejected("no".into())), T0, 0);
+        outbox.record_answer("R4", &Err(LoyaltyError::Conflict("taken".into())), T0, 0);
+        outbox.enqueue("R5", BODY, T0);
+        outbox.record_answer("R5", &Err(LoyaltyError::TokenRejected), T0, 0);
+
+        let json = serde_json::to_string(&outbox).unwrap();
+        assert!(json.contains(r#""bonusAdded":"0.30""#), "{json}");
+        assert!(json.contains(r#""balance":"120750.75""#), "{json}");
+        assert!(json.contains(r#""paused":true"#), "{json}");
+        let back: Outbox = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, outbox);
+        assert!(back.entries().iter().all(|entry| entry.body == BODY));
+    }
+
+    #[test]
+    fn stored_figures_must_be_exact_amounts() {
+        let read = |json: &str| serde_json::from_str::<AcceptedFigures>(json);
+        let figures = read(r#"{"bonusUsed":null,"bonusAdded":"5250.25","balance":"7"}"#).unwrap();
+        assert_eq!(figures.bonus_used, None);
+        assert_eq!(figures.bonus_added.unwrap().to_string(), "5250.25");
+        assert_eq!(figures.balance, Some(Money::sum(7)));
+        for bad in [
+            r#"{"bonusUsed":"0.001","bonusAdded":null,"balance":null}"#,
+            r#"{"bonusUsed":"-1","bonusAdded":null,"balance":null}"#,
+            r#"{"bonusUsed":"lots","bonusAdded":null,"balance":null}"#,
+            r#"{"bonusUsed":0.1,"bonusAdded":null,"balance":null}"#,
+        ] {
+            assert!(read(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_free_expired_or_own_lease_is_taken() {
+        let ttl = 15_000;
+        let mine = Lease::try_acquire(None, "tab-a", T0, ttl).unwrap();
+        assert_eq!(
+            mine,
+            Lease {
+                holder: "tab-a".into(),
+                until: T0 + ttl
+            }
+        );
+        // Renewal by the holder, even before it runs out.
+        let renewed = Lease::try_acquire(Some(&mine), "tab-a", T0 + 1, ttl).unwrap();
+        assert_eq!(renewed.until, T0 + 1 + ttl);
+        // Another tab waits while it runs, and takes over once it has expired.
+        assert_eq!(
+            Lease::try_acquire(Some(&renewed), "tab-b", T0 + ttl, ttl),
+            None
+        );
+        let theirs = Lease::try_acquire(Some(&renewed), "tab-b", T0 + 1 + ttl, ttl).unwrap();
+        assert_eq!(theirs.holder, "tab-b");
+        assert_eq!(
+            Lease::try_acquire(Some(&theirs), "tab-a", T0 + 2 + ttl, ttl),
+            None
+        );
+        assert_eq!(
+            Lease::try_acquire(None, "tab-a", u64::MAX - 1, ttl)
+                .unwrap()
+                .until,
+            u64::MAX
+        );
+    }
+
+    #[test]
+    fn a_lease_survives_a_round_trip_through_json() {
+        let lease = Lease {
+            holder: "tab-a".into(),
+            until: T0,
+        };
+        let json = serde_json::to_string(&lease).unwrap();
+        assert_eq!(json, r#"{"holder":"tab-a","until":1700000000000}"#);
+        assert_eq!(serde_json::from_str::<Lease>(&json).unwrap(), lease);
+    }
+}
