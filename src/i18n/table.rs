@@ -251,4 +251,9 @@ texts! {
     DemoCustomers => ["Demo customers", "Демо-покупатели", "Demo xaridorlar"],
     Relogin => ["Log in again", "Войти заново", "Qaytadan kirish"],
     OutboxPending => ["Receipts waiting to be sent", "Чеки, ожидающие отправки", "Yuborilishi kutilayotgan cheklar"],
+    ErrStorageUnavailable => [
+        "This browser does not let Kassa keep sales safely (storage is blocked). Leave private mode or allow site data.",
+        "Браузер не позволяет Кассе надёжно сохранять продажи (хранилище заблокировано). Выйдите из приватного режима или разрешите данные сайта.",
+        "Brauzer Kassaga sotuvlarni ishonchli saqlashga ruxsat bermayapti (xotira bloklangan). Maxfiy rejimdan chiqing yoki sayt ma’lumotlariga ruxsat bering.",
+    ],
 }

@@ -1,22 +1,58 @@
+use std::rc::Rc;
+
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::checkout::CheckoutScreen;
 use super::locale::Locale;
 use super::login::LoginScreen;
 use super::outbox::Outbox;
-use super::session::CurrentSession;
+use super::session::{CurrentSession, Session, Storage};
+use crate::i18n::Text;
+use crate::store::db::Store;
 
-/// The root component: provides app-wide context and picks the screen.
+/// The root component: opens storage, resumes an open shift after a reload,
+/// provides app-wide context and picks the screen.
 #[component]
 pub fn App() -> impl IntoView {
     Locale::provide();
+    let locale = Locale::get();
     let current = CurrentSession::provide();
-    Outbox::provide(current);
+    let outbox = Outbox::provide(current);
+    let storage = Storage(RwSignal::new_local(None));
+    provide_context(storage);
+
+    spawn_local(async move {
+        crate::web::persistence::ask_to_persist();
+        let Ok(store) = Store::open().await else {
+            return storage.0.set(Some(Err(())));
+        };
+        let store = Rc::new(store);
+        if let Ok(Some(record)) = store.shift().await {
+            if let Some(opening) = record.opening() {
+                let session = Session::new(opening, record.demo, record.shift_tag, store.clone());
+                current.0.set(Some(Rc::new(session)));
+            }
+        }
+        outbox.restore(store.pending_sales().await.unwrap_or_default());
+        storage.0.set(Some(Ok(store)));
+    });
+
     view! {
         <main class="app">
-            <Show when=move || current.0.with(Option::is_some) fallback=|| view! { <LoginScreen/> }>
-                <CheckoutScreen/>
-            </Show>
+            {move || match storage.0.with(|s| s.as_ref().map(Result::is_ok)) {
+                None => ().into_any(),
+                Some(false) => view! {
+                    <p class="error fatal" role="alert">{move || locale.t(Text::ErrStorageUnavailable)}</p>
+                }
+                .into_any(),
+                Some(true) => view! {
+                    <Show when=move || current.0.with(Option::is_some) fallback=|| view! { <LoginScreen/> }>
+                        <CheckoutScreen/>
+                    </Show>
+                }
+                .into_any(),
+            }}
         </main>
     }
 }

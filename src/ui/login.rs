@@ -6,14 +6,12 @@ use leptos::task::spawn_local;
 use super::field::{ErrorLine, Field};
 use super::lang_select::LangSelect;
 use super::locale::Locale;
-use super::session::{CurrentSession, Session};
+use super::session::{CurrentSession, Session, Storage};
 use crate::domain::money::Money;
 use crate::domain::number_input::parse_money;
 use crate::domain::shift::{ServerAccess, ShiftLoginForm, ShiftOpening};
 use crate::i18n::{Describe, Text};
-use crate::loyalty::aos::client::AosClient;
-use crate::loyalty::backend::LoyaltyBackend;
-use crate::loyalty::demo::{DemoBackend, DEMO_BRANCH_TOKEN};
+use crate::loyalty::demo::DEMO_BRANCH_TOKEN;
 
 /// The deployment's default server address, from `public/config.json`.
 async fn configured_base_url() -> Option<String> {
@@ -38,6 +36,24 @@ pub fn LoginScreen() -> impl IntoView {
     let cashier = RwSignal::new(String::new());
     let opening_cash = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Text>);
+    let storage = expect_context::<Storage>();
+    // Opens the shift and remembers it, so a reload resumes it.
+    let start = move |opening: ShiftOpening, demo: bool| {
+        let Some(Ok(store)) = storage.0.get_untracked() else {
+            return;
+        };
+        let session = Rc::new(Session::new(
+            opening,
+            demo,
+            crate::web::clock::now_tag(),
+            store.clone(),
+        ));
+        let record = session.record();
+        current.0.set(Some(session));
+        spawn_local(async move {
+            let _ = store.set_shift(Some(&record)).await;
+        });
+    };
 
     spawn_local(async move {
         if let Some(url) = configured_base_url().await {
@@ -58,10 +74,7 @@ pub fn LoginScreen() -> impl IntoView {
         match form.open() {
             Ok(opening) => {
                 error.set(None);
-                let backend = LoyaltyBackend::Aos(AosClient::new(opening.access.clone()));
-                current
-                    .0
-                    .set(Some(Rc::new(Session::new(opening, backend, false))));
+                start(opening, false);
             }
             Err(e) => error.set(Some(e.text())),
         }
@@ -81,10 +94,7 @@ pub fn LoginScreen() -> impl IntoView {
             },
             opening_cash: parse_money(&opening_cash.get()).unwrap_or(Money::ZERO),
         };
-        let backend = LoyaltyBackend::Demo(DemoBackend::default());
-        current
-            .0
-            .set(Some(Rc::new(Session::new(opening, backend, true))));
+        start(opening, true);
     };
 
     view! {

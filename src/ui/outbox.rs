@@ -1,6 +1,7 @@
 //! Sales whose outcome on the loyalty server is not known yet, resent with
-//! the identical body until a definite answer. Kept at the app level so
-//! they survive a new login (after a rejected token). In memory for now.
+//! the identical body until a definite answer. They are written to storage
+//! when the sale is finalized (see `store::db::Store::finalize`); this keeps
+//! the sender's view of them, survives a new login and resumes after a reload.
 
 use std::time::Duration;
 
@@ -10,15 +11,9 @@ use leptos::task::spawn_local;
 use super::session::CurrentSession;
 use crate::loyalty::aos::wire::TransactionAccepted;
 use crate::loyalty::error::LoyaltyError;
+use crate::store::records::PendingSale;
 
 const RETRY_EVERY: Duration = Duration::from_secs(3);
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PendingSale {
-    pub receipt_number: String,
-    /// The exact bytes first sent; every retry sends them again.
-    pub body: String,
-}
 
 /// A definite answer about a pending sale.
 pub type Settled = (String, Result<TransactionAccepted, LoyaltyError>);
@@ -63,9 +58,19 @@ impl Outbox {
         self.pending.with(Vec::len)
     }
 
+    /// The sales found in storage at start-up.
+    pub fn restore(self, stored: Vec<PendingSale>) {
+        self.pending.set(stored);
+        self.flush();
+    }
+
     /// Keeps a sale for retry; `paused` when the token was just rejected.
     pub fn keep(self, sale: PendingSale, paused: bool) {
-        self.pending.update(|pending| pending.push(sale));
+        self.pending.update(|pending| {
+            if !pending.contains(&sale) {
+                pending.push(sale);
+            }
+        });
         if paused {
             self.paused.set(true);
         }
@@ -89,16 +94,27 @@ impl Outbox {
         self.sending.set(true);
         spawn_local(async move {
             let answer = session.backend.submit(&next.body).await;
-            self.sending.set(false);
             match answer {
                 Err(LoyaltyError::Unreachable | LoyaltyError::UnexpectedAnswer) => {}
                 Err(LoyaltyError::TokenRejected) => self.paused.set(true),
                 answer => {
-                    self.pending
-                        .update(|pending| pending.retain(|p| *p != next));
-                    self.last_settled.set(Some((next.receipt_number, answer)));
-                    self.flush();
+                    // Leaves storage first: if that fails the sale stays
+                    // queued and its retry is answered from the server's
+                    // idempotency record.
+                    if session.store.settle(&next.receipt_number).await.is_ok() {
+                        self.pending
+                            .update(|pending| pending.retain(|p| *p != next));
+                        self.last_settled
+                            .set(Some((next.receipt_number.clone(), answer)));
+                    }
                 }
+            }
+            self.sending.set(false);
+            if self
+                .pending
+                .with_untracked(|p| p.first().is_some_and(|first| *first != next))
+            {
+                self.flush();
             }
         });
     }

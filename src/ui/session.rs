@@ -1,13 +1,16 @@
-//! The open shift, shared through context: who sells, and through which
-//! loyalty backend.
+//! The open shift, shared through context: who sells, through which loyalty
+//! backend, and where its sales are kept.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
 
 use crate::domain::shift::ShiftOpening;
+use crate::loyalty::aos::client::AosClient;
 use crate::loyalty::backend::LoyaltyBackend;
+use crate::loyalty::demo::DemoBackend;
+use crate::store::db::Store;
+use crate::store::records::ShiftRecord;
 
 pub struct Session {
     pub opening: ShiftOpening,
@@ -15,30 +18,33 @@ pub struct Session {
     pub is_demo: bool,
     /// Identifies this shift in receipt numbers.
     pub shift_tag: String,
-    next_receipt: Cell<u32>,
+    pub store: Rc<Store>,
 }
 
 impl Session {
-    pub fn new(opening: ShiftOpening, backend: LoyaltyBackend, is_demo: bool) -> Session {
+    /// A session for a shift opened now or restored after a reload.
+    pub fn new(
+        opening: ShiftOpening,
+        is_demo: bool,
+        shift_tag: String,
+        store: Rc<Store>,
+    ) -> Session {
+        let backend = if is_demo {
+            LoyaltyBackend::Demo(DemoBackend::default())
+        } else {
+            LoyaltyBackend::Aos(AosClient::new(opening.access.clone()))
+        };
         Session {
             opening,
             backend,
             is_demo,
-            shift_tag: crate::web::clock::now_tag(),
-            next_receipt: Cell::new(1),
+            shift_tag,
+            store,
         }
     }
 
-    /// The next receipt number: till, shift and sequence, unique per branch.
-    pub fn mint_receipt_number(&self) -> String {
-        let sequence = self.next_receipt.get();
-        self.next_receipt.set(sequence + 1);
-        format!(
-            "{}-{}-{:06}",
-            crate::web::till::till_id(),
-            self.shift_tag,
-            sequence
-        )
+    pub fn record(&self) -> ShiftRecord {
+        ShiftRecord::new(&self.opening, self.is_demo, &self.shift_tag)
     }
 }
 
@@ -63,3 +69,7 @@ impl CurrentSession {
         self.0.get_untracked()
     }
 }
+
+/// Storage, once it is open; the app waits for it before showing a screen.
+#[derive(Clone, Copy)]
+pub struct Storage(pub RwSignal<Option<Result<Rc<Store>, ()>>, LocalStorage>);

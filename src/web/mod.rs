@@ -4,5 +4,6 @@
 pub mod clock;
 pub mod document;
 pub mod fetch;
+pub mod persistence;
 pub mod storage;
 pub mod till;

@@ -139,3 +139,43 @@ test("a connection dropped after commit never doubles the sale", async ({ page, 
   expect(state.replays).toBeGreaterThanOrEqual(1);
   expect(state.customers.find((c) => c.client === DILNOZA).balance).toBe(120190.5);
 });
+
+test("queued sales survive a reload and are each sent exactly once", async ({ page, request }) => {
+  await login(page);
+  await control(request, "faults", { transactionsUnavailablePercent: 100 });
+  for (let sale = 1; sale <= 3; sale += 1) {
+    await scan(page, COFFEE);
+    await findCustomer(page, DILNOZA);
+    await expect(page.getByTestId("customer-name")).toBeVisible();
+    await page.getByTestId("pay-open").click();
+    await page.getByTestId("pay-cash-input").fill("60 000");
+    await page.getByTestId("pay-submit").click();
+    await expect(page.getByTestId("sale-status")).toHaveText("queued");
+    await expect(page.getByTestId("outbox-pending")).toHaveText(String(sale));
+    await page.getByTestId("sale-new").click();
+  }
+  const numbers = new Set();
+
+  // A reload resumes the shift and its queue, with no new login.
+  await page.reload();
+  await expect(page.getByTestId("outbox-pending")).toHaveText("3");
+  expect((await ledger(request)).receipts).toHaveLength(0);
+
+  await control(request, "faults", {});
+  await expect(page.getByTestId("outbox-pending")).toHaveText("0", { timeout: 20_000 });
+  const state = await ledger(request);
+  for (const receipt of state.receipts) numbers.add(receipt.rNumber);
+  expect(state.receipts).toHaveLength(3);
+  expect(numbers.size).toBe(3);
+  // 125 000.50 + 3 × round(54 900 × 5 %) = 125 000.50 + 3 × 2 745
+  expect(state.customers.find((c) => c.client === DILNOZA).balance).toBe(133235.5);
+
+  // Receipt numbers go on after the reload; none is reused.
+  await scan(page, COFFEE);
+  await page.getByTestId("pay-open").click();
+  await page.getByTestId("pay-cash-input").fill("54 900");
+  await page.getByTestId("pay-submit").click();
+  const fourth = await page.getByTestId("receipt-number").textContent();
+  expect(numbers.has(fourth)).toBe(false);
+  expect(fourth).toMatch(/-000004$/);
+});

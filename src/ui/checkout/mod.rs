@@ -82,7 +82,14 @@ pub fn CheckoutScreen() -> impl IntoView {
                 </span>
                 <span class="cashier">{cashier}</span>
                 <LangSelect/>
-                <button type="button" class="ghost" data-testid="relogin" on:click=move |_| current.0.set(None)>
+                <button type="button" class="ghost" data-testid="relogin" on:click=move |_| {
+                    if let Some(session) = current.session() {
+                        spawn_local(async move {
+                            let _ = session.store.set_shift(None).await;
+                        });
+                    }
+                    current.0.set(None);
+                }>
                     {move || locale.t(Text::Relogin)}
                 </button>
             </header>

@@ -5,15 +5,16 @@ use super::state::{Checkout, Dialog, SaleOutcome, SaleStatus};
 use crate::domain::money::Money;
 use crate::domain::number_input::{parse_money, InputError};
 use crate::domain::payment::Settlement;
-use crate::domain::sale::{ReceiptNumber, Sale, SaleDraft};
+use crate::domain::sale::{ReceiptNumber, Sale, SaleDraft, SaleError};
 use crate::i18n::{Describe, Text};
 use crate::loyalty::aos::wire::{PaymentLabels, TransactionBody};
 use crate::loyalty::error::LoyaltyError;
+use crate::store::records::{receipt_number, PendingSale};
 use crate::ui::field::{AmountField, ErrorLine};
 use crate::ui::locale::Locale;
 use crate::ui::modal::Modal;
 use crate::ui::money::MoneyText;
-use crate::ui::outbox::{Outbox, PendingSale};
+use crate::ui::outbox::Outbox;
 use crate::ui::session::CurrentSession;
 
 /// An amount field left empty means zero.
@@ -64,35 +65,57 @@ pub fn PaymentDialog() -> impl IntoView {
             bonus: checkout.totals.get_untracked().bonus,
             settlement,
         };
-        let number = ReceiptNumber(session.mint_receipt_number());
-        let sale = match Sale::finalize(draft, number, crate::web::clock::now()) {
-            Ok(sale) => sale,
-            Err(e) => return error.set(Some(e.text())),
-        };
-        let finalized = SaleOutcome::finalized(sale.number().0.clone(), sale.settlement().change);
-        if sale.customer().is_none() {
-            checkout.outcome.set(Some(finalized));
-            checkout.dialog.set(Dialog::Result);
-            return;
-        }
-        let body = TransactionBody::new(
-            &sale,
-            &session.opening.access.branch_token,
-            &PaymentLabels::default(),
-        )
-        .to_json();
+        let finalized_at = crate::web::clock::now();
+        let till = crate::web::till::till_id();
         busy.set(true);
         spawn_local(async move {
-            let answer = session.backend.submit(&body).await;
+            let token = session.opening.access.branch_token.clone();
+            let stored = session
+                .store
+                .finalize(|sequence| {
+                    let number = receipt_number(&till, &session.shift_tag, sequence);
+                    let sale = Sale::finalize(draft, ReceiptNumber(number.clone()), finalized_at)?;
+                    let pending = sale.customer().map(|_| PendingSale {
+                        receipt_number: number,
+                        body: TransactionBody::new(&sale, &token, &PaymentLabels::default())
+                            .to_json(),
+                    });
+                    Ok::<_, SaleError>((sale, pending))
+                })
+                .await;
+            let sale = match stored {
+                Ok(Ok(sale)) => sale,
+                Ok(Err(refused)) => {
+                    busy.set(false);
+                    return error.set(Some(refused.text()));
+                }
+                Err(_) => {
+                    busy.set(false);
+                    return error.set(Some(Text::ErrStorageUnavailable));
+                }
+            };
+            let finalized =
+                SaleOutcome::finalized(sale.number().0.clone(), sale.settlement().change);
+            let outcome = match sale.customer() {
+                None => finalized,
+                Some(_) => {
+                    let body =
+                        TransactionBody::new(&sale, &token, &PaymentLabels::default()).to_json();
+                    let answer = session.backend.submit(&body).await;
+                    let pending = PendingSale {
+                        receipt_number: finalized.receipt_number.clone(),
+                        body,
+                    };
+                    let outcome = finalized.answered(&answer);
+                    if outcome.status == SaleStatus::Queued {
+                        outbox.keep(pending, answer == Err(LoyaltyError::TokenRejected));
+                    } else {
+                        let _ = session.store.settle(&pending.receipt_number).await;
+                    }
+                    outcome
+                }
+            };
             busy.set(false);
-            let outcome = finalized.answered(&answer);
-            if outcome.status == SaleStatus::Queued {
-                let pending = PendingSale {
-                    receipt_number: outcome.receipt_number.clone(),
-                    body,
-                };
-                outbox.keep(pending, answer == Err(LoyaltyError::TokenRejected));
-            }
             checkout.outcome.set(Some(outcome));
             checkout.dialog.set(Dialog::Result);
         });

@@ -31,6 +31,9 @@ struct Faults {
     latency_ms: u64,
     /// Share of API requests (0–100 %) answered 503 without doing anything.
     unavailable_percent: u8,
+    /// The same for transactions only: customers can still be looked up
+    /// while sales cannot be posted.
+    transactions_unavailable_percent: u8,
     /// Share of transactions (0–100 %) committed and then left unanswered:
     /// the connection is cut, so the client cannot know it succeeded.
     drop_after_commit_percent: u8,
@@ -76,6 +79,9 @@ async fn transaction(State(state): State<Shared>, body: Bytes) -> Response {
     if let Some(refusal) = injected_faults(&state).await {
         return refusal;
     }
+    if chance(lock(&state).faults.transactions_unavailable_percent) {
+        return unavailable();
+    }
     let text = String::from_utf8_lossy(&body);
     let (reply, drop_connection) = {
         let mut sandbox = lock(&state);
@@ -101,13 +107,15 @@ async fn injected_faults(state: &Shared) -> Option<Response> {
     if faults.latency_ms > 0 {
         tokio::time::sleep(Duration::from_millis(faults.latency_ms)).await;
     }
-    chance(faults.unavailable_percent).then(|| {
-        (
-            StatusCode::SERVICE_UNAVAILABLE,
-            "<html><body>503 Service Unavailable</body></html>",
-        )
-            .into_response()
-    })
+    chance(faults.unavailable_percent).then(unavailable)
+}
+
+fn unavailable() -> Response {
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        "<html><body>503 Service Unavailable</body></html>",
+    )
+        .into_response()
 }
 
 fn chance(percent: u8) -> bool {

@@ -1,0 +1,137 @@
+//! IndexedDB, through `rexie`: a small futures-based wrapper over the `idb`
+//! crate that exposes real transactions across several object stores, which
+//! is the one thing Kassa needs from it (finalizing a sale writes the outbox
+//! and the receipt sequence atomically). `indexed_db_futures` would do as
+//! well; `rexie`'s API is the smaller of the two.
+
+use rexie::{ObjectStore, Rexie, TransactionMode};
+use thiserror::Error;
+use wasm_bindgen::JsValue;
+
+use super::records::{PendingSale, ShiftRecord};
+
+const DATABASE: &str = "kassa";
+const OUTBOX: &str = "outbox";
+const META: &str = "meta";
+const SEQUENCE_KEY: &str = "receiptSequence";
+const SHIFT_KEY: &str = "shift";
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("browser storage is unavailable")]
+    Unavailable,
+}
+
+impl From<rexie::Error> for StoreError {
+    fn from(_: rexie::Error) -> Self {
+        StoreError::Unavailable
+    }
+}
+
+pub struct Store {
+    db: Rexie,
+}
+
+impl Store {
+    pub async fn open() -> Result<Store, StoreError> {
+        let db = Rexie::builder(DATABASE)
+            .version(1)
+            .add_object_store(ObjectStore::new(OUTBOX))
+            .add_object_store(ObjectStore::new(META))
+            .build()
+            .await?;
+        Ok(Store { db })
+    }
+
+    /// Finalizes a sale durably: takes the next receipt sequence, lets
+    /// `build` make the sale with it, and writes the new sequence and the
+    /// sale's outbox entry (if it is to be posted) in ONE transaction, before
+    /// any network call. If `build` refuses, nothing is written and the
+    /// sequence is not used up.
+    pub async fn finalize<T, E>(
+        &self,
+        build: impl FnOnce(u32) -> Result<(T, Option<PendingSale>), E>,
+    ) -> Result<Result<T, E>, StoreError> {
+        let transaction = self
+            .db
+            .transaction(&[OUTBOX, META], TransactionMode::ReadWrite)?;
+        let meta = transaction.store(META)?;
+        let outbox = transaction.store(OUTBOX)?;
+        let sequence = meta
+            .get(JsValue::from_str(SEQUENCE_KEY))
+            .await?
+            .and_then(|value| value.as_string())
+            .and_then(|next| next.parse::<u32>().ok())
+            .unwrap_or(1);
+        let (made, pending) = match build(sequence) {
+            Ok(made) => made,
+            Err(refused) => {
+                transaction.abort().await?;
+                return Ok(Err(refused));
+            }
+        };
+        let next = JsValue::from_str(&(sequence + 1).to_string());
+        meta.put(&next, Some(&JsValue::from_str(SEQUENCE_KEY)))
+            .await?;
+        if let Some(pending) = pending {
+            outbox
+                .put(
+                    &to_js(&pending),
+                    Some(&JsValue::from_str(&pending.receipt_number)),
+                )
+                .await?;
+        }
+        transaction.commit().await?;
+        Ok(Ok(made))
+    }
+
+    /// Every sale still waiting for the server, oldest receipt first.
+    pub async fn pending_sales(&self) -> Result<Vec<PendingSale>, StoreError> {
+        let transaction = self.db.transaction(&[OUTBOX], TransactionMode::ReadOnly)?;
+        let values = transaction.store(OUTBOX)?.get_all(None, None).await?;
+        Ok(values.iter().filter_map(from_js).collect())
+    }
+
+    /// The server gave a definite answer: the sale leaves the outbox.
+    pub async fn settle(&self, receipt_number: &str) -> Result<(), StoreError> {
+        let transaction = self.db.transaction(&[OUTBOX], TransactionMode::ReadWrite)?;
+        transaction
+            .store(OUTBOX)?
+            .delete(JsValue::from_str(receipt_number))
+            .await?;
+        transaction.commit().await?;
+        Ok(())
+    }
+
+    pub async fn shift(&self) -> Result<Option<ShiftRecord>, StoreError> {
+        let transaction = self.db.transaction(&[META], TransactionMode::ReadOnly)?;
+        let value = transaction
+            .store(META)?
+            .get(JsValue::from_str(SHIFT_KEY))
+            .await?;
+        Ok(value.as_ref().and_then(from_js))
+    }
+
+    /// Remembers the open shift, or forgets it (`None`) when the cashier
+    /// leaves it.
+    pub async fn set_shift(&self, shift: Option<&ShiftRecord>) -> Result<(), StoreError> {
+        let transaction = self.db.transaction(&[META], TransactionMode::ReadWrite)?;
+        let meta = transaction.store(META)?;
+        let key = JsValue::from_str(SHIFT_KEY);
+        match shift {
+            Some(shift) => meta.put(&to_js(shift), Some(&key)).await.map(drop)?,
+            None => meta.delete(key).await?,
+        }
+        transaction.commit().await?;
+        Ok(())
+    }
+}
+
+/// Records are stored as JSON text: exact decimals, readable in devtools.
+fn to_js(record: &impl serde::Serialize) -> JsValue {
+    JsValue::from_str(&serde_json::to_string(record).unwrap_or_default())
+}
+
+fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue) -> Option<T> {
+    serde_json::from_str(&value.as_string()?).ok()
+}

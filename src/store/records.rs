@@ -1,0 +1,94 @@
+//! What is written to storage, as plain serializable records. Amounts are
+//! decimal strings, so nothing on the way to and from storage is a float.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::number_input::parse_money;
+use crate::domain::shift::{ServerAccess, ShiftOpening};
+
+/// The open shift, so a reload resumes it (and its queued sales) without a
+/// new login. It holds the branch token: storage is the browser's own, per
+/// origin; the token still never reaches a URL, a log or a message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShiftRecord {
+    pub base_url: String,
+    pub branch_token: String,
+    pub cashier: String,
+    pub opening_cash: String,
+    pub demo: bool,
+    pub shift_tag: String,
+}
+
+/// A sale whose outcome on the loyalty server is not known yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PendingSale {
+    pub receipt_number: String,
+    /// The exact bytes first sent; every retry sends them again.
+    pub body: String,
+}
+
+impl ShiftRecord {
+    pub fn new(opening: &ShiftOpening, demo: bool, shift_tag: &str) -> ShiftRecord {
+        ShiftRecord {
+            base_url: opening.access.base_url.clone(),
+            branch_token: opening.access.branch_token.clone(),
+            cashier: opening.cashier.clone(),
+            opening_cash: opening.opening_cash.to_string(),
+            demo,
+            shift_tag: shift_tag.to_owned(),
+        }
+    }
+
+    /// The shift as it was opened; `None` for a record that no longer reads
+    /// (then the cashier simply logs in again).
+    pub fn opening(&self) -> Option<ShiftOpening> {
+        Some(ShiftOpening {
+            access: ServerAccess {
+                base_url: self.base_url.clone(),
+                branch_token: self.branch_token.clone(),
+            },
+            cashier: self.cashier.clone(),
+            opening_cash: parse_money(&self.opening_cash).ok()?,
+        })
+    }
+}
+
+/// `{till}-{shift}-{sequence}`: unique per branch as long as till ids are,
+/// and the sequence never repeats on a device.
+pub fn receipt_number(till: &str, shift_tag: &str, sequence: u32) -> String {
+    format!("{till}-{shift_tag}-{sequence:06}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::money::Money;
+
+    #[test]
+    fn a_shift_survives_the_round_trip_through_json() {
+        let opening = ShiftOpening {
+            access: ServerAccess {
+                base_url: "https://dev-api.aos-shop.uz".into(),
+                branch_token: "secret".into(),
+            },
+            cashier: "Aziza".into(),
+            opening_cash: Money::round("150000.2".parse().unwrap()),
+        };
+        let record = ShiftRecord::new(&opening, false, "2611231125");
+        let json = serde_json::to_string(&record).unwrap();
+        assert!(json.contains(r#""openingCash":"150000.20""#));
+        let back: ShiftRecord = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.opening(), Some(opening));
+    }
+
+    #[test]
+    fn receipt_numbers_sort_within_a_shift() {
+        assert_eq!(
+            receipt_number("T1A2B", "2611231125", 7),
+            "T1A2B-2611231125-000007"
+        );
+        assert!(receipt_number("T", "S", 9) < receipt_number("T", "S", 10));
+    }
+}
