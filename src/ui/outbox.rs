@@ -1,7 +1,9 @@
-//! Sales whose outcome on the loyalty server is not known yet, resent with
-//! the identical body until a definite answer. They are written to storage
-//! when the sale is finalized (see `store::db::Store::finalize`); this keeps
-//! the sender's view of them, survives a new login and resumes after a reload.
+//! The sender of sales whose outcome on the loyalty server is not known yet.
+//! The rules (what each answer means, exponential backoff with jitter, the
+//! pause after a rejected token) are the pure `store::outbox::Outbox`; this
+//! drives it with the clock, the network and storage. Sales are written to
+//! storage when finalized (`store::db::Store::finalize`), so the queue
+//! survives a new login and resumes after a reload.
 
 use std::time::Duration;
 
@@ -11,19 +13,20 @@ use leptos::task::spawn_local;
 use super::session::CurrentSession;
 use crate::loyalty::aos::wire::TransactionAccepted;
 use crate::loyalty::error::LoyaltyError;
+use crate::store::outbox::{EntryState, Outbox as Queue};
 use crate::store::records::PendingSale;
+use crate::web::clock::{jitter_permille, now_ms};
 
-const RETRY_EVERY: Duration = Duration::from_secs(3);
+/// How often the sender looks for a sale that is due.
+const TICK: Duration = Duration::from_secs(1);
 
 /// A definite answer about a pending sale.
 pub type Settled = (String, Result<TransactionAccepted, LoyaltyError>);
 
 #[derive(Clone, Copy)]
 pub struct Outbox {
-    pending: RwSignal<Vec<PendingSale>>,
+    queue: RwSignal<Queue>,
     sending: RwSignal<bool>,
-    /// The token was rejected: nothing is sent until the cashier logs in again.
-    paused: RwSignal<bool>,
     pub last_settled: RwSignal<Option<Settled>>,
     current: CurrentSession,
 }
@@ -31,18 +34,20 @@ pub struct Outbox {
 impl Outbox {
     pub fn provide(current: CurrentSession) -> Outbox {
         let outbox = Outbox {
-            pending: RwSignal::new(Vec::new()),
+            queue: RwSignal::new(Queue::new()),
             sending: RwSignal::new(false),
-            paused: RwSignal::new(false),
             last_settled: RwSignal::new(None),
             current,
         };
-        set_interval(move || outbox.flush(), RETRY_EVERY);
-        let _ = window_event_listener(leptos::ev::online, move |_| outbox.flush());
+        set_interval(move || outbox.flush(), TICK);
+        let _ = window_event_listener(leptos::ev::online, move |_| {
+            outbox.queue.update(|queue| queue.retry_now(now_ms()));
+            outbox.flush();
+        });
         // A new login may carry a new token: try again at once.
         Effect::new(move |_| {
             if current.0.with(Option::is_some) {
-                outbox.paused.set(false);
+                outbox.queue.update(Queue::resume);
                 outbox.flush();
             }
         });
@@ -55,65 +60,62 @@ impl Outbox {
     }
 
     pub fn count(self) -> usize {
-        self.pending.with(Vec::len)
+        self.queue.with(Queue::pending_count)
     }
 
-    /// The sales found in storage at start-up.
+    /// The sales found in storage at start-up: all due now.
     pub fn restore(self, stored: Vec<PendingSale>) {
-        self.pending.set(stored);
+        let now = now_ms();
+        self.queue.update(|queue| {
+            for sale in &stored {
+                queue.enqueue(&sale.receipt_number, &sale.body, now);
+            }
+        });
         self.flush();
     }
 
-    /// Keeps a sale for retry; `paused` when the token was just rejected.
-    pub fn keep(self, sale: PendingSale, paused: bool) {
-        self.pending.update(|pending| {
-            if !pending.contains(&sale) {
-                pending.push(sale);
-            }
+    /// A sale whose first send got no definite answer.
+    pub fn keep(self, sale: PendingSale, first_answer: &Result<TransactionAccepted, LoyaltyError>) {
+        let now = now_ms();
+        self.queue.update(|queue| {
+            queue.enqueue(&sale.receipt_number, &sale.body, now);
+            queue.record_answer(&sale.receipt_number, first_answer, now, jitter_permille());
         });
-        if paused {
-            self.paused.set(true);
-        }
     }
 
-    /// Sends the oldest pending sale, then the next, until one stays unknown.
-    /// One request at a time, so a receipt is never in flight twice.
+    /// Sends the oldest due sale, then the next, until none is due. One
+    /// request at a time, so a receipt is never in flight twice.
     pub fn flush(self) {
-        if self.sending.get_untracked() || self.paused.get_untracked() {
+        if self.sending.get_untracked() {
             return;
         }
-        let Some(next) = self
-            .pending
-            .with_untracked(|pending| pending.first().cloned())
-        else {
-            return;
-        };
-        let Some(session) = self.current.session() else {
+        let due = self.queue.with_untracked(|queue| {
+            queue
+                .next_due(now_ms())
+                .map(|entry| (entry.receipt_number.clone(), entry.body.clone()))
+        });
+        let (Some((number, body)), Some(session)) = (due, self.current.session()) else {
             return;
         };
         self.sending.set(true);
         spawn_local(async move {
-            let answer = session.backend.submit(&next.body).await;
-            match answer {
-                Err(LoyaltyError::Unreachable | LoyaltyError::UnexpectedAnswer) => {}
-                Err(LoyaltyError::TokenRejected) => self.paused.set(true),
-                answer => {
-                    // Leaves storage first: if that fails the sale stays
-                    // queued and its retry is answered from the server's
-                    // idempotency record.
-                    if session.store.settle(&next.receipt_number).await.is_ok() {
-                        self.pending
-                            .update(|pending| pending.retain(|p| *p != next));
-                        self.last_settled
-                            .set(Some((next.receipt_number.clone(), answer)));
-                    }
-                }
+            let answer = session.backend.submit(&body).await;
+            let mut settled = false;
+            self.queue.update(|queue| {
+                let state = queue.record_answer(&number, &answer, now_ms(), jitter_permille());
+                settled = !matches!(state, Some(EntryState::Pending { .. }) | None);
+            });
+            if settled {
+                // Storage first: should that fail, the sale is sent again
+                // after a reload and answered from the server's idempotency.
+                let _ = session.store.settle(&number).await;
+                self.queue.update(|queue| {
+                    queue.dismiss(&number);
+                });
+                self.last_settled.set(Some((number, answer)));
             }
             self.sending.set(false);
-            if self
-                .pending
-                .with_untracked(|p| p.first().is_some_and(|first| *first != next))
-            {
+            if settled {
                 self.flush();
             }
         });

@@ -27,3 +27,15 @@ pub fn now_tag() -> String {
         t.minute
     )
 }
+
+/// Milliseconds since the epoch, for scheduling retries.
+pub fn now_ms() -> u64 {
+    // A time in ms fits a u64 exactly; this is a clock, not money.
+    js_sys::Date::now() as u64
+}
+
+/// A random 0..=1000 for retry jitter, so tills that lost the network
+/// together do not all come back in the same second.
+pub fn jitter_permille() -> u16 {
+    (js_sys::Math::random() * 1000.0) as u16
+}

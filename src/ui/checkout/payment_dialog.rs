@@ -8,7 +8,6 @@ use crate::domain::payment::Settlement;
 use crate::domain::sale::{ReceiptNumber, Sale, SaleDraft, SaleError};
 use crate::i18n::{Describe, Text};
 use crate::loyalty::aos::wire::{PaymentLabels, TransactionBody};
-use crate::loyalty::error::LoyaltyError;
 use crate::store::records::{receipt_number, PendingSale};
 use crate::ui::field::{AmountField, ErrorLine};
 use crate::ui::locale::Locale;
@@ -108,7 +107,7 @@ pub fn PaymentDialog() -> impl IntoView {
                     };
                     let outcome = finalized.answered(&answer);
                     if outcome.status == SaleStatus::Queued {
-                        outbox.keep(pending, answer == Err(LoyaltyError::TokenRejected));
+                        outbox.keep(pending, &answer);
                     } else {
                         let _ = session.store.settle(&pending.receipt_number).await;
                     }
