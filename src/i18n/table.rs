@@ -256,4 +256,9 @@ texts! {
         "Браузер не позволяет Кассе надёжно сохранять продажи (хранилище заблокировано). Выйдите из приватного режима или разрешите данные сайта.",
         "Brauzer Kassaga sotuvlarni ishonchli saqlashga ruxsat bermayapti (xotira bloklangan). Maxfiy rejimdan chiqing yoki sayt ma’lumotlariga ruxsat bering.",
     ],
+    ErrCashbackNeedsServer => [
+        "Spending cashback needs the loyalty server, which cannot be reached now. Remove the cashback to sell offline.",
+        "Для списания кэшбэка нужен сервер лояльности, а он сейчас недоступен. Уберите списание, чтобы продать офлайн.",
+        "Keshbekni sarflash uchun sodiqlik serveri kerak, u hozir ishlamayapti. Oflayn sotish uchun keshbekni olib tashlang.",
+    ],
 }

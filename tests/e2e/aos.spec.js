@@ -179,3 +179,30 @@ test("queued sales survive a reload and are each sent exactly once", async ({ pa
   expect(numbers.has(fourth)).toBe(false);
   expect(fourth).toMatch(/-000004$/);
 });
+
+test("spending cashback needs the server; earning does not", async ({ page, request }) => {
+  await login(page);
+  await scan(page, COFFEE);
+  await findCustomer(page, DILNOZA);
+  await page.getByTestId("bonus-open").click();
+  await page.getByTestId("bonus-input").fill("900");
+  await page.getByTestId("bonus-apply").click();
+  await expect(page.getByTestId("bonus-applied")).toHaveAttribute("data-value", "900.00");
+
+  await control(request, "faults", { unavailablePercent: 100 });
+  await page.getByTestId("pay-open").click();
+  await page.getByTestId("pay-cash-input").fill("54 000");
+  await page.getByTestId("pay-submit").click();
+  await expect(page.getByTestId("pay-error")).toContainText("Spending cashback needs the loyalty server");
+  await expect(page.getByTestId("outbox-pending")).toHaveText("0");
+
+  // Without the spend, the sale goes through offline and waits to be sent.
+  await page.getByRole("button", { name: "Close" }).click();
+  await page.getByTestId("bonus-open").click();
+  await page.getByTestId("bonus-remove").click();
+  await page.getByTestId("pay-open").click();
+  await page.getByTestId("pay-cash-input").fill("54 900");
+  await page.getByTestId("pay-submit").click();
+  await expect(page.getByTestId("sale-status")).toHaveText("queued");
+  await expect(page.getByTestId("outbox-pending")).toHaveText("1");
+});

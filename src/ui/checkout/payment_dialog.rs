@@ -2,12 +2,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::state::{Checkout, Dialog, SaleOutcome, SaleStatus};
+use crate::domain::cashback;
 use crate::domain::money::Money;
 use crate::domain::number_input::{parse_money, InputError};
 use crate::domain::payment::Settlement;
+use crate::domain::receipt::Totals;
 use crate::domain::sale::{ReceiptNumber, Sale, SaleDraft, SaleError};
 use crate::i18n::{Describe, Text};
 use crate::loyalty::aos::wire::{PaymentLabels, TransactionBody};
+use crate::loyalty::error::LoyaltyError;
 use crate::store::records::{receipt_number, PendingSale};
 use crate::ui::field::{AmountField, ErrorLine};
 use crate::ui::locale::Locale;
@@ -15,6 +18,7 @@ use crate::ui::modal::Modal;
 use crate::ui::money::MoneyText;
 use crate::ui::outbox::Outbox;
 use crate::ui::session::CurrentSession;
+use crate::ui::session::Session;
 
 /// An amount field left empty means zero.
 fn amount_or_zero(text: &str) -> Result<Money, InputError> {
@@ -23,6 +27,26 @@ fn amount_or_zero(text: &str) -> Result<Money, InputError> {
     } else {
         parse_money(text)
     }
+}
+
+/// Offline policy: a sale that only *earns* cashback may be finalized
+/// offline and queued, but one that *spends* it needs the server now — the
+/// balance on screen may be stale, and a queued spend could overdraw it.
+/// The customer is fetched again and the spend checked against the fresh
+/// balance.
+async fn confirm_cashback_spend(session: &Session, draft: &SaleDraft) -> Result<(), Text> {
+    let Some(customer) = draft.customer.as_ref().filter(|_| !draft.bonus.is_zero()) else {
+        return Ok(());
+    };
+    let fresh = match session.backend.customer(&customer.code).await {
+        Ok(fresh) => fresh,
+        Err(LoyaltyError::Unreachable) => return Err(Text::ErrCashbackNeedsServer),
+        Err(other) => return Err(other.text()),
+    };
+    let total = Totals::of(&draft.lines, Money::ZERO).total_before_bonus;
+    cashback::check_spend(draft.bonus, Some(&fresh), total)
+        .map(drop)
+        .map_err(|e| e.text())
 }
 
 /// Taking the money: cash, card or both; then the sale is finalized and sent.
@@ -68,6 +92,10 @@ pub fn PaymentDialog() -> impl IntoView {
         let till = crate::web::till::till_id();
         busy.set(true);
         spawn_local(async move {
+            if let Err(text) = confirm_cashback_spend(&session, &draft).await {
+                busy.set(false);
+                return error.set(Some(text));
+            }
             let token = session.opening.access.branch_token.clone();
             let stored = session
                 .store
