@@ -8,6 +8,7 @@ use rexie::{ObjectStore, Rexie, TransactionMode};
 use thiserror::Error;
 use wasm_bindgen::JsValue;
 
+use super::outbox::Lease;
 use super::records::{PendingSale, ShiftRecord};
 
 const DATABASE: &str = "kassa";
@@ -15,6 +16,18 @@ const OUTBOX: &str = "outbox";
 const META: &str = "meta";
 const SEQUENCE_KEY: &str = "receiptSequence";
 const SHIFT_KEY: &str = "shift";
+const LEASE_KEY: &str = "senderLease";
+
+/// Whether this tab may send a pending sale now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Claim {
+    /// The lease is ours and the sale is still pending: send it.
+    Send,
+    /// Another tab of this till is the sender.
+    Busy,
+    /// The sale is no longer pending (another tab settled it).
+    Gone,
+}
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -90,6 +103,40 @@ impl Store {
         let transaction = self.db.transaction(&[OUTBOX], TransactionMode::ReadOnly)?;
         let values = transaction.store(OUTBOX)?.get_all(None, None).await?;
         Ok(values.iter().filter_map(from_js).collect())
+    }
+
+    /// Takes (or renews) this till's sender lease for `tab` and checks the
+    /// sale is still pending, in one transaction: two tabs of the same till
+    /// never send the same receipt, and a tab never resends what another
+    /// already settled.
+    pub async fn claim(
+        &self,
+        tab: &str,
+        receipt_number: &str,
+        now: u64,
+        ttl: u64,
+    ) -> Result<Claim, StoreError> {
+        let transaction = self
+            .db
+            .transaction(&[OUTBOX, META], TransactionMode::ReadWrite)?;
+        let meta = transaction.store(META)?;
+        let lease_key = JsValue::from_str(LEASE_KEY);
+        let current: Option<Lease> = meta
+            .get(lease_key.clone())
+            .await?
+            .as_ref()
+            .and_then(from_js);
+        let Some(lease) = Lease::try_acquire(current.as_ref(), tab, now, ttl) else {
+            transaction.abort().await?;
+            return Ok(Claim::Busy);
+        };
+        meta.put(&to_js(&lease), Some(&lease_key)).await?;
+        let pending = transaction
+            .store(OUTBOX)?
+            .key_exists(JsValue::from_str(receipt_number))
+            .await?;
+        transaction.commit().await?;
+        Ok(if pending { Claim::Send } else { Claim::Gone })
     }
 
     /// The server gave a definite answer: the sale leaves the outbox.

@@ -285,6 +285,13 @@ impl Outbox {
         self.entries.remove(index);
         true
     }
+
+    /// Drops a sale that durable storage no longer holds: another tab of the
+    /// till settled it, so this tab must not send it again.
+    pub fn forget(&mut self, receipt_number: &str) {
+        self.entries
+            .retain(|entry| entry.receipt_number != receipt_number);
+    }
 }
 
 /// The right to send for this till, as a record shared by its tabs (an
@@ -692,5 +699,14 @@ mod tests {
         let json = serde_json::to_string(&lease).unwrap();
         assert_eq!(json, r#"{"holder":"tab-a","until":1700000000000}"#);
         assert_eq!(serde_json::from_str::<Lease>(&json).unwrap(), lease);
+    }
+
+    #[test]
+    fn a_sale_settled_by_another_tab_is_forgotten_even_while_pending() {
+        let mut outbox = Outbox::new();
+        outbox.enqueue("T1-1", "{}", 0);
+        outbox.forget("T1-1");
+        assert_eq!(outbox.pending_count(), 0);
+        assert!(outbox.next_due(0).is_none());
     }
 }

@@ -13,12 +13,17 @@ use leptos::task::spawn_local;
 use super::session::CurrentSession;
 use crate::loyalty::aos::wire::TransactionAccepted;
 use crate::loyalty::error::LoyaltyError;
+use crate::store::db::Claim;
 use crate::store::outbox::{EntryState, Outbox as Queue};
 use crate::store::records::PendingSale;
 use crate::web::clock::{jitter_permille, now_ms};
 
 /// How often the sender looks for a sale that is due.
 const TICK: Duration = Duration::from_secs(1);
+
+/// How long the sender lease lasts: well beyond the 10 s request timeout, so
+/// it cannot lapse while a request is in flight.
+const LEASE_MS: u64 = 15_000;
 
 /// A definite answer about a pending sale.
 pub type Settled = (String, Result<TransactionAccepted, LoyaltyError>);
@@ -29,6 +34,8 @@ pub struct Outbox {
     sending: RwSignal<bool>,
     pub last_settled: RwSignal<Option<Settled>>,
     current: CurrentSession,
+    /// This tab, as the holder of the sender lease.
+    tab: StoredValue<String>,
 }
 
 impl Outbox {
@@ -38,6 +45,7 @@ impl Outbox {
             sending: RwSignal::new(false),
             last_settled: RwSignal::new(None),
             current,
+            tab: StoredValue::new(crate::web::till::tab_id()),
         };
         set_interval(move || outbox.flush(), TICK);
         let _ = window_event_listener(leptos::ev::online, move |_| {
@@ -99,6 +107,19 @@ impl Outbox {
         };
         self.sending.set(true);
         spawn_local(async move {
+            let tab = self.tab.get_value();
+            match session.store.claim(&tab, &number, now_ms(), LEASE_MS).await {
+                Ok(Claim::Send) => {}
+                Ok(Claim::Gone) => {
+                    self.queue.update(|queue| queue.forget(&number));
+                    self.sending.set(false);
+                    return;
+                }
+                Ok(Claim::Busy) | Err(_) => {
+                    self.sending.set(false);
+                    return;
+                }
+            }
             let answer = session.backend.submit(&body).await;
             let mut settled = false;
             self.queue.update(|queue| {

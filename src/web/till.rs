@@ -13,3 +13,11 @@ pub fn till_id() -> String {
     storage::set(KEY, &id);
     id
 }
+
+/// A random id for this tab, new on every page load.
+pub fn tab_id() -> String {
+    format!(
+        "tab-{:08X}",
+        (js_sys::Math::random() * 4_294_967_295.0) as u32
+    )
+}

@@ -206,3 +206,30 @@ test("spending cashback needs the server; earning does not", async ({ page, requ
   await expect(page.getByTestId("sale-status")).toHaveText("queued");
   await expect(page.getByTestId("outbox-pending")).toHaveText("1");
 });
+
+test("two tabs of one till never both send a receipt", async ({ page, context, request }) => {
+  test.setTimeout(60_000);
+  await login(page);
+  await control(request, "faults", { transactionsUnavailablePercent: 100 });
+  for (let sale = 1; sale <= 2; sale += 1) {
+    await scan(page, COFFEE);
+    await findCustomer(page, DILNOZA);
+    await expect(page.getByTestId("customer-name")).toBeVisible();
+    await page.getByTestId("pay-open").click();
+    await page.getByTestId("pay-cash-input").fill("54 900");
+    await page.getByTestId("pay-submit").click();
+    await expect(page.getByTestId("sale-status")).toHaveText("queued");
+    await page.getByTestId("sale-new").click();
+  }
+  // A second tab of the same till resumes the same shift and queue.
+  const second = await context.newPage();
+  await second.goto("/");
+  await expect(second.getByTestId("outbox-pending")).toHaveText("2");
+
+  await control(request, "faults", {});
+  await expect(page.getByTestId("outbox-pending")).toHaveText("0", { timeout: 30_000 });
+  await expect(second.getByTestId("outbox-pending")).toHaveText("0", { timeout: 30_000 });
+  const state = await ledger(request);
+  expect(state.receipts).toHaveLength(2);
+  expect(state.replays).toBe(0);
+});
