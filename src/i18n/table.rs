@@ -261,4 +261,13 @@ texts! {
         "Для списания кэшбэка нужен сервер лояльности, а он сейчас недоступен. Уберите списание, чтобы продать офлайн.",
         "Keshbekni sarflash uchun sodiqlik serveri kerak, u hozir ishlamayapti. Oflayn sotish uchun keshbekni olib tashlang.",
     ],
+    ReceiptPrint => ["Print receipt", "Печать чека", "Chekni chop etish"],
+    ReceiptPaper => ["Paper width", "Ширина ленты", "Lenta kengligi"],
+    ReceiptTill => ["Till", "Касса", "Kassa"],
+    ReceiptDate => ["Date", "Дата", "Sana"],
+    ReceiptVatAt => ["VAT", "НДС", "QQS"],
+    ReceiptPending => ["pending", "ожидает", "kutilmoqda"],
+    TenderCash => ["Cash", "Наличные", "Naqd"],
+    TenderCard => ["Card", "Карта", "Karta"],
+    ReceiptThanks => ["Thank you for your purchase!", "Спасибо за покупку!", "Xaridingiz uchun rahmat!"],
 }

@@ -33,3 +33,10 @@ pub fn text_field_focused() -> bool {
                 .is_some_and(|v| v != "false")
         })
 }
+
+/// Opens the browser's print dialog (the print stylesheet lays out the receipt).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

@@ -86,6 +86,35 @@ test("a full demo sale: scans, weighed item, cashback rules, split payment", asy
   await expect(page.getByTestId("new-balance")).toHaveAttribute("data-value", "421.28");
   await page.screenshot({ path: "tests/e2e/artifacts/sale-result.png" });
 
+  // The printed receipt: hidden on screen, alone on paper, 80 or 58 mm wide.
+  const receipt = page.getByTestId("printed-receipt");
+  await expect(receipt).toBeHidden();
+  await page.evaluate(() => {
+    window.printed = 0;
+    window.print = () => (window.printed += 1);
+  });
+  await page.getByTestId("receipt-print").click();
+  expect(await page.evaluate(() => window.printed)).toBe(1);
+  await page.emulateMedia({ media: "print" });
+  await expect(receipt).toBeVisible();
+  const number = await page.getByTestId("receipt-number").textContent();
+  for (const text of [number, "Water Hydrolife 1.5 l", "Apples Golden", "0.75 × 18,990.00", "14,242.50",
+    "VAT 12%", "2,383.12", "22,242.50", "8,200.00", "14,042.50", "Card", "10,000.00", "Cash", "4,042.50",
+    "957.50", "Cashback earned", "421.28", "Demo cashier"]) {
+    await expect(receipt).toContainText(text);
+  }
+  const mm = (px) => (px * 25.4) / 96;
+  expect(Math.round(mm((await receipt.boundingBox()).width))).toBe(80);
+  await page.pdf({ path: "tests/e2e/artifacts/receipt-80mm.pdf", width: "80mm", height: "200mm" });
+  await receipt.screenshot({ path: "tests/e2e/artifacts/receipt-80mm.png" });
+  await page.emulateMedia({ media: "screen" });
+  await page.getByTestId("receipt-paper").selectOption("58");
+  await page.emulateMedia({ media: "print" });
+  expect(Math.round(mm((await receipt.boundingBox()).width))).toBe(58);
+  await page.pdf({ path: "tests/e2e/artifacts/receipt-58mm.pdf", width: "58mm", height: "200mm" });
+  await receipt.screenshot({ path: "tests/e2e/artifacts/receipt-58mm.png" });
+  await page.emulateMedia({ media: "screen" });
+
   await page.getByTestId("sale-new").click();
   await expect(page.getByTestId("cart-empty")).toBeVisible();
   await expect(page.getByTestId("scan-open")).toBeVisible();

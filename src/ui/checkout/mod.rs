@@ -6,6 +6,7 @@ mod customer_panel;
 mod item_entry;
 mod item_form;
 mod payment_dialog;
+mod printed_receipt;
 mod sale_result;
 mod scan_dialog;
 mod state;
@@ -49,7 +50,7 @@ pub fn CheckoutScreen() -> impl IntoView {
         if let Some((number, answer)) = outbox.last_settled.get() {
             checkout.outcome.update(|outcome| {
                 if let Some(shown) = outcome.take() {
-                    *outcome = Some(if shown.receipt_number == number {
+                    *outcome = Some(if shown.receipt_number() == number {
                         shown.answered(&answer)
                     } else {
                         shown

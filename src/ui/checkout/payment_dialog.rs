@@ -121,8 +121,7 @@ pub fn PaymentDialog() -> impl IntoView {
                     return error.set(Some(Text::ErrStorageUnavailable));
                 }
             };
-            let finalized =
-                SaleOutcome::finalized(sale.number().0.clone(), sale.settlement().change);
+            let finalized = SaleOutcome::finalized(sale.clone());
             let outcome = match sale.customer() {
                 None => finalized,
                 Some(_) => {
@@ -130,7 +129,7 @@ pub fn PaymentDialog() -> impl IntoView {
                         TransactionBody::new(&sale, &token, &PaymentLabels::default()).to_json();
                     let answer = session.backend.submit(&body).await;
                     let pending = PendingSale {
-                        receipt_number: finalized.receipt_number.clone(),
+                        receipt_number: finalized.receipt_number().to_owned(),
                         body,
                     };
                     let outcome = finalized.answered(&answer);

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::printed_receipt::{paper_width, PrintedReceipt, PAPER_WIDTHS};
 use super::state::{Checkout, SaleOutcome, SaleStatus};
 use crate::domain::money::Money;
 use crate::i18n::Text;
@@ -35,6 +36,7 @@ pub fn SaleResult() -> impl IntoView {
 fn OutcomeView(outcome: SaleOutcome, close: Callback<()>) -> impl IntoView {
     let locale = Locale::get();
     let rejected = outcome.status == SaleStatus::Rejected;
+    let paper = paper_width();
     let money_row = move |label: Text, value: Option<Money>, test_id: &'static str| {
         value.map(|value| {
             view! {
@@ -58,12 +60,32 @@ fn OutcomeView(outcome: SaleOutcome, close: Callback<()>) -> impl IntoView {
             <dl>
                 <div class="row">
                     <dt>{move || locale.t(Text::ReceiptNumber)}</dt>
-                    <dd data-testid="receipt-number">{outcome.receipt_number.clone()}</dd>
+                    <dd data-testid="receipt-number">{outcome.receipt_number().to_owned()}</dd>
                 </div>
-                {money_row(Text::PayChange, Some(outcome.change), "sale-change")}
+                {money_row(Text::PayChange, Some(outcome.sale.settlement().change), "sale-change")}
                 {money_row(Text::BonusEarned, outcome.bonus_earned, "bonus-earned")}
                 {money_row(Text::NewBalance, outcome.new_balance, "new-balance")}
             </dl>
+            <div class="print-controls">
+                <label class="field">
+                    <span class="field-label">{move || locale.t(Text::ReceiptPaper)}</span>
+                    <select
+                        data-testid="receipt-paper"
+                        on:change=move |ev| paper.set(event_target_value(&ev))
+                    >
+                        {PAPER_WIDTHS
+                            .into_iter()
+                            .map(|width| view! {
+                                <option value=width selected=move || paper.get() == width>{format!("{width} mm")}</option>
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <button type="button" class="secondary" data-testid="receipt-print" on:click=move |_| crate::web::document::print()>
+                    {move || locale.t(Text::ReceiptPrint)}
+                </button>
+            </div>
+            <PrintedReceipt outcome=outcome.clone() paper=paper/>
             <button type="button" class="primary big" data-testid="sale-new" on:click=move |_| close.run(())>
                 {move || locale.t(if rejected { Text::BackToReceipt } else { Text::SaleNew })}
             </button>

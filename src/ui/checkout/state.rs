@@ -7,6 +7,7 @@ use crate::domain::catalog::Catalog;
 use crate::domain::customer::Customer;
 use crate::domain::money::Money;
 use crate::domain::receipt::Totals;
+use crate::domain::sale::Sale;
 use crate::i18n::Text;
 use crate::loyalty::aos::wire::TransactionAccepted;
 use crate::loyalty::error::LoyaltyError;
@@ -47,28 +48,30 @@ impl SaleStatus {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SaleOutcome {
-    pub receipt_number: String,
+    pub sale: Sale,
     pub status: SaleStatus,
     pub explanation: Option<Text>,
     /// The server's own words, for a rejection.
     pub server_message: String,
     pub bonus_earned: Option<Money>,
     pub new_balance: Option<Money>,
-    pub change: Money,
 }
 
 impl SaleOutcome {
     /// A finalized sale before any answer from the server.
-    pub fn finalized(receipt_number: String, change: Money) -> SaleOutcome {
+    pub fn finalized(sale: Sale) -> SaleOutcome {
         SaleOutcome {
-            receipt_number,
+            sale,
             status: SaleStatus::Recorded,
             explanation: Some(Text::StatusRecorded),
             server_message: String::new(),
             bonus_earned: None,
             new_balance: None,
-            change,
         }
+    }
+
+    pub fn receipt_number(&self) -> &str {
+        &self.sale.number().0
     }
 
     /// What the server's answer means for the sale.

@@ -1,0 +1,131 @@
+use leptos::prelude::*;
+
+use super::state::{SaleOutcome, SaleStatus};
+use crate::domain::money::Money;
+use crate::domain::number_input::format_quantity;
+use crate::domain::payment::Tender;
+use crate::domain::receipt::vat_by_rate;
+use crate::i18n::Text;
+use crate::ui::locale::Locale;
+use crate::web::storage;
+
+const PAPER_KEY: &str = "kassa.paper";
+
+/// Thermal paper widths, in millimetres.
+pub const PAPER_WIDTHS: [&str; 2] = ["80", "58"];
+
+/// The paper width chosen on this till (80 mm unless set).
+pub fn paper_width() -> RwSignal<String> {
+    let saved = storage::get(PAPER_KEY).filter(|width| PAPER_WIDTHS.contains(&width.as_str()));
+    let width = RwSignal::new(saved.unwrap_or_else(|| PAPER_WIDTHS[0].to_owned()));
+    Effect::new(move |_| storage::set(PAPER_KEY, &width.get()));
+    width
+}
+
+/// The receipt as printed on thermal paper. Hidden on screen; the print
+/// stylesheet shows only this.
+#[component]
+pub fn PrintedReceipt(outcome: SaleOutcome, paper: RwSignal<String>) -> impl IntoView {
+    let locale = Locale::get();
+    let sale = outcome.sale.clone();
+    let totals = sale.totals();
+    let money = move |m: Money| locale.money(m);
+    let at = sale.finalized_at();
+    let line_rows = sale
+        .lines()
+        .iter()
+        .map(|line| {
+            let qty = format_quantity(line.quantity(), locale.lang().number_style());
+            let price = line.unit_price();
+            let discount = line.discount();
+            let total = line.total();
+            view! {
+                <div class="pr-line">
+                    <div class="pr-name">{line.name().to_owned()}</div>
+                    <div class="pr-row">
+                        <span>{move || format!("{qty} × {}", money(price))}</span>
+                        <span>{move || money(total)}</span>
+                    </div>
+                    {(!discount.is_zero()).then(|| view! {
+                        <div class="pr-row pr-muted">
+                            <span>{move || locale.t(Text::ItemDiscount)}</span>
+                            <span>{move || format!("−{}", money(discount))}</span>
+                        </div>
+                    })}
+                </div>
+            }
+        })
+        .collect_view();
+    let vat_rows = vat_by_rate(sale.lines())
+        .into_iter()
+        .map(|(rate, vat)| {
+            view! {
+                <div class="pr-row">
+                    <span>{move || format!("{} {rate}%", locale.t(Text::ReceiptVatAt))}</span>
+                    <span>{move || money(vat)}</span>
+                </div>
+            }
+        })
+        .collect_view();
+    let payment_rows = sale
+        .settlement()
+        .payments
+        .iter()
+        .map(|payment| {
+            let label = match payment.tender {
+                Tender::Cash => Text::TenderCash,
+                Tender::Card => Text::TenderCard,
+            };
+            let amount = payment.amount;
+            view! {
+                <div class="pr-row">
+                    <span>{move || locale.t(label)}</span>
+                    <span>{move || money(amount)}</span>
+                </div>
+            }
+        })
+        .collect_view();
+    let change = sale.settlement().change;
+    let has_customer = sale.customer().is_some();
+    let pending = outcome.status == SaleStatus::Queued;
+    let loyalty_value = move |value: Option<Money>| {
+        if pending {
+            locale.t(Text::ReceiptPending).to_owned()
+        } else {
+            value.map(money).unwrap_or_default()
+        }
+    };
+    let earned = outcome.bonus_earned;
+    let balance = outcome.new_balance;
+    let till = crate::web::till::till_id();
+    let number = outcome.receipt_number().to_owned();
+    let cashier = sale.cashier().to_owned();
+
+    view! {
+        <section class=move || format!("print-receipt paper-{}", paper.get()) data-testid="printed-receipt">
+            <h2 class="pr-title">{move || locale.t(Text::AppName)}</h2>
+            <div class="pr-row"><span>{move || locale.t(Text::ReceiptTill)}</span><span>{till}</span></div>
+            <div class="pr-row"><span>{move || locale.t(Text::LoginCashier)}</span><span>{cashier}</span></div>
+            <div class="pr-row"><span>{move || locale.t(Text::ReceiptNumber)}</span><span>{number}</span></div>
+            <div class="pr-row">
+                <span>{move || locale.t(Text::ReceiptDate)}</span>
+                <span>{format!("{} {}", at.date(), at.time())}</span>
+            </div>
+            <hr/>
+            {line_rows}
+            <hr/>
+            {vat_rows}
+            <div class="pr-row"><span>{move || locale.t(Text::TotalBeforeBonus)}</span><span>{move || money(totals.total_before_bonus)}</span></div>
+            <div class="pr-row"><span>{move || locale.t(Text::BonusApplied)}</span><span>{move || money(totals.bonus)}</span></div>
+            <div class="pr-row pr-strong"><span>{move || locale.t(Text::TotalDue)}</span><span>{move || money(totals.total_due)}</span></div>
+            {payment_rows}
+            <div class="pr-row"><span>{move || locale.t(Text::PayChange)}</span><span>{move || money(change)}</span></div>
+            {has_customer.then(|| view! {
+                <hr/>
+                <div class="pr-row"><span>{move || locale.t(Text::BonusEarned)}</span><span>{move || loyalty_value(earned)}</span></div>
+                <div class="pr-row"><span>{move || locale.t(Text::NewBalance)}</span><span>{move || loyalty_value(balance)}</span></div>
+            })}
+            <p class="pr-thanks">{move || locale.t(Text::ReceiptThanks)}</p>
+        </section>
+    }
+}
