@@ -4,15 +4,18 @@
 //! and the receipt sequence atomically). `indexed_db_futures` would do as
 //! well; `rexie`'s API is the smaller of the two.
 
+use crate::domain::money::Money;
 use rexie::{ObjectStore, Rexie, TransactionMode};
 use thiserror::Error;
 use wasm_bindgen::JsValue;
 
+use super::journal::SaleRecord;
 use super::outbox::Lease;
 use super::records::{PendingSale, ShiftRecord};
 
 const DATABASE: &str = "kassa";
 const OUTBOX: &str = "outbox";
+const JOURNAL: &str = "journal";
 const META: &str = "meta";
 const SEQUENCE_KEY: &str = "receiptSequence";
 const SHIFT_KEY: &str = "shift";
@@ -48,8 +51,9 @@ pub struct Store {
 impl Store {
     pub async fn open() -> Result<Store, StoreError> {
         let db = Rexie::builder(DATABASE)
-            .version(1)
+            .version(2)
             .add_object_store(ObjectStore::new(OUTBOX))
+            .add_object_store(ObjectStore::new(JOURNAL))
             .add_object_store(ObjectStore::new(META))
             .build()
             .await?;
@@ -57,26 +61,27 @@ impl Store {
     }
 
     /// Finalizes a sale durably: takes the next receipt sequence, lets
-    /// `build` make the sale with it, and writes the new sequence and the
-    /// sale's outbox entry (if it is to be posted) in ONE transaction, before
-    /// any network call. If `build` refuses, nothing is written and the
-    /// sequence is not used up.
+    /// `build` make the sale with it, and writes the new sequence, the
+    /// journal record and the sale's outbox entry (if it is to be posted) in
+    /// ONE transaction, before any network call. If `build` refuses, nothing
+    /// is written and the sequence is not used up.
     pub async fn finalize<T, E>(
         &self,
-        build: impl FnOnce(u32) -> Result<(T, Option<PendingSale>), E>,
+        build: impl FnOnce(u32) -> Result<(T, SaleRecord, Option<PendingSale>), E>,
     ) -> Result<Result<T, E>, StoreError> {
         let transaction = self
             .db
-            .transaction(&[OUTBOX, META], TransactionMode::ReadWrite)?;
+            .transaction(&[OUTBOX, META, JOURNAL], TransactionMode::ReadWrite)?;
         let meta = transaction.store(META)?;
         let outbox = transaction.store(OUTBOX)?;
+        let journal = transaction.store(JOURNAL)?;
         let sequence = meta
             .get(JsValue::from_str(SEQUENCE_KEY))
             .await?
             .and_then(|value| value.as_string())
             .and_then(|next| next.parse::<u32>().ok())
             .unwrap_or(1);
-        let (made, pending) = match build(sequence) {
+        let (made, record, pending) = match build(sequence) {
             Ok(made) => made,
             Err(refused) => {
                 transaction.abort().await?;
@@ -85,6 +90,12 @@ impl Store {
         };
         let next = JsValue::from_str(&(sequence + 1).to_string());
         meta.put(&next, Some(&JsValue::from_str(SEQUENCE_KEY)))
+            .await?;
+        journal
+            .add(
+                &to_js(&record),
+                Some(&JsValue::from_str(&record.receipt_number)),
+            )
             .await?;
         if let Some(pending) = pending {
             outbox
@@ -139,15 +150,39 @@ impl Store {
         Ok(if pending { Claim::Send } else { Claim::Gone })
     }
 
-    /// The server gave a definite answer: the sale leaves the outbox.
-    pub async fn settle(&self, receipt_number: &str) -> Result<(), StoreError> {
-        let transaction = self.db.transaction(&[OUTBOX], TransactionMode::ReadWrite)?;
-        transaction
-            .store(OUTBOX)?
-            .delete(JsValue::from_str(receipt_number))
-            .await?;
+    /// The server gave a definite answer: the sale leaves the outbox, and
+    /// the journal keeps the cashback it credited.
+    pub async fn settle(
+        &self,
+        receipt_number: &str,
+        earned: Option<Money>,
+    ) -> Result<(), StoreError> {
+        let transaction = self
+            .db
+            .transaction(&[OUTBOX, JOURNAL], TransactionMode::ReadWrite)?;
+        let key = JsValue::from_str(receipt_number);
+        transaction.store(OUTBOX)?.delete(key.clone()).await?;
+        let journal = transaction.store(JOURNAL)?;
+        let record: Option<SaleRecord> = journal.get(key.clone()).await?.as_ref().and_then(from_js);
+        if let (Some(mut record), Some(earned)) = (record, earned) {
+            record.earned = Some(earned.to_string());
+            journal.put(&to_js(&record), Some(&key)).await?;
+        }
         transaction.commit().await?;
         Ok(())
+    }
+
+    /// The journal of one shift, in receipt order.
+    pub async fn journal(&self, shift_tag: &str) -> Result<Vec<SaleRecord>, StoreError> {
+        let transaction = self.db.transaction(&[JOURNAL], TransactionMode::ReadOnly)?;
+        let values = transaction.store(JOURNAL)?.get_all(None, None).await?;
+        let mut records: Vec<SaleRecord> = values
+            .iter()
+            .filter_map(from_js)
+            .filter(|record: &SaleRecord| record.shift_tag == shift_tag)
+            .collect();
+        records.sort_by(|a, b| a.receipt_number.cmp(&b.receipt_number));
+        Ok(records)
     }
 
     pub async fn shift(&self) -> Result<Option<ShiftRecord>, StoreError> {

@@ -3,5 +3,6 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod db;
+pub mod journal;
 pub mod outbox;
 pub mod records;

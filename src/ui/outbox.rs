@@ -129,7 +129,8 @@ impl Outbox {
             if settled {
                 // Storage first: should that fail, the sale is sent again
                 // after a reload and answered from the server's idempotency.
-                let _ = session.store.settle(&number).await;
+                let earned = answer.as_ref().ok().and_then(|a| a.bonus_added);
+                let _ = session.store.settle(&number, earned).await;
                 self.queue.update(|queue| {
                     queue.dismiss(&number);
                 });

@@ -197,7 +197,7 @@ test("spending cashback needs the server; earning does not", async ({ page, requ
   await expect(page.getByTestId("outbox-pending")).toHaveText("0");
 
   // Without the spend, the sale goes through offline and waits to be sent.
-  await page.getByRole("button", { name: "Close" }).click();
+  await page.getByRole("button", { name: "Close", exact: true }).click();
   await page.getByTestId("bonus-open").click();
   await page.getByTestId("bonus-remove").click();
   await page.getByTestId("pay-open").click();

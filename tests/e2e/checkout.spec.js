@@ -163,3 +163,56 @@ test("totals follow the Russian number style, data-value stays plain", async ({ 
   await expect(page.getByTestId("total-due")).toHaveAttribute("data-value", "25000.00");
   await page.screenshot({ path: "tests/e2e/artifacts/checkout-ru.png", fullPage: true });
 });
+
+test("X and Z reports add up the shift from the journal", async ({ page }) => {
+  await page.goto("/");
+  await page.getByTestId("login-opening-cash").fill("100 000");
+  await page.getByTestId("login-demo").click();
+
+  // Sale 1, no customer: 12 500 + 4 000 = 16 500 in cash (20 000 handed over).
+  await scan(page, COLA.barcode);
+  await scan(page, WATER.barcode);
+  await page.getByTestId("pay-open").click();
+  await page.getByTestId("pay-cash-input").fill("20 000");
+  await page.getByTestId("pay-submit").click();
+  await expect(page.getByTestId("sale-status")).toHaveText("recorded");
+  await page.getByTestId("sale-new").click();
+
+  // Sale 2: Jasur spends all 8 200 on coffee (54 900), 46 700 by card.
+  await scan(page, "4781000019181");
+  await page.getByTestId("scan-open").click();
+  await page.getByTestId("scan-manual-input").fill(JASUR);
+  await page.getByTestId("scan-manual-submit").click();
+  await page.getByTestId("bonus-open").click();
+  await page.getByTestId("bonus-max").click();
+  await page.getByTestId("bonus-apply").click();
+  await page.getByTestId("pay-open").click();
+  await page.getByTestId("pay-card-input").fill("46 700");
+  await page.getByTestId("pay-submit").click();
+  // round(46 700 × 3 %) = 1 401
+  await expect(page.getByTestId("bonus-earned")).toHaveAttribute("data-value", "1401.00");
+  await page.getByTestId("sale-new").click();
+
+  await page.getByTestId("report-x").click();
+  await expect(page.getByTestId("report-sales-count")).toHaveText("2");
+  await expect(page.getByTestId("report-total")).toHaveAttribute("data-value", "71400.00");
+  await expect(page.getByTestId("report-cash")).toHaveAttribute("data-value", "16500.00");
+  await expect(page.getByTestId("report-card")).toHaveAttribute("data-value", "46700.00");
+  // VAT 12/112: 1 339.29 + 428.57 + 5 882.14
+  await expect(page.getByTestId("report-vat")).toHaveAttribute("data-value", "7650.00");
+  await expect(page.getByTestId("report-cashback-spent")).toHaveAttribute("data-value", "8200.00");
+  await expect(page.getByTestId("report-cashback-earned")).toHaveAttribute("data-value", "1401.00");
+  await expect(page.getByTestId("report-expected-cash")).toHaveAttribute("data-value", "116500.00");
+  await page.getByRole("button", { name: "Close", exact: true }).click();
+
+  await page.getByTestId("shift-close").click();
+  await page.getByTestId("report-counted").fill("116 000");
+  await page.getByTestId("report-z").click();
+  await expect(page.getByTestId("report-z-result")).toContainText("Shortage");
+  await expect(page.getByTestId("report-difference")).toHaveAttribute("data-value", "500.00");
+  await page.getByRole("button", { name: "Close", exact: true }).click();
+  await expect(page.getByTestId("login-submit")).toBeVisible();
+  // The closed shift does not come back on reload.
+  await page.reload();
+  await expect(page.getByTestId("login-submit")).toBeVisible();
+});

@@ -7,6 +7,7 @@ mod item_entry;
 mod item_form;
 mod payment_dialog;
 mod printed_receipt;
+mod report_dialog;
 mod sale_result;
 mod scan_dialog;
 mod state;
@@ -21,6 +22,7 @@ use self::customer_panel::CustomerPanel;
 use self::item_entry::ItemEntry;
 use self::item_form::ItemForm;
 use self::payment_dialog::PaymentDialog;
+use self::report_dialog::ReportDialog;
 use self::sale_result::SaleResult;
 use self::scan_dialog::ScanDialog;
 use self::state::{Checkout, Dialog};
@@ -83,6 +85,14 @@ pub fn CheckoutScreen() -> impl IntoView {
                 </span>
                 <span class="cashier">{cashier}</span>
                 <LangSelect/>
+                <button type="button" class="ghost" data-testid="report-x"
+                    on:click=move |_| checkout.dialog.set(Dialog::Report { closing: false })>
+                    {move || locale.t(Text::ReportX)}
+                </button>
+                <button type="button" class="ghost" data-testid="shift-close"
+                    on:click=move |_| checkout.dialog.set(Dialog::Report { closing: true })>
+                    {move || locale.t(Text::ShiftClose)}
+                </button>
                 <button type="button" class="ghost" data-testid="relogin" on:click=move |_| {
                     if let Some(session) = current.session() {
                         spawn_local(async move {
@@ -111,6 +121,7 @@ pub fn CheckoutScreen() -> impl IntoView {
                 Dialog::Bonus => view! { <BonusDialog/> }.into_any(),
                 Dialog::Payment => view! { <PaymentDialog/> }.into_any(),
                 Dialog::Result => view! { <SaleResult/> }.into_any(),
+                Dialog::Report { closing } => view! { <ReportDialog closing=closing/> }.into_any(),
             }}
         </section>
     }

@@ -11,6 +11,7 @@ use crate::domain::sale::{ReceiptNumber, Sale, SaleDraft, SaleError};
 use crate::i18n::{Describe, Text};
 use crate::loyalty::aos::wire::{PaymentLabels, TransactionBody};
 use crate::loyalty::error::LoyaltyError;
+use crate::store::journal::SaleRecord;
 use crate::store::records::{receipt_number, PendingSale};
 use crate::ui::field::{AmountField, ErrorLine};
 use crate::ui::locale::Locale;
@@ -107,7 +108,8 @@ pub fn PaymentDialog() -> impl IntoView {
                         body: TransactionBody::new(&sale, &token, &PaymentLabels::default())
                             .to_json(),
                     });
-                    Ok::<_, SaleError>((sale, pending))
+                    let record = SaleRecord::new(&sale, &session.shift_tag);
+                    Ok::<_, SaleError>((sale, record, pending))
                 })
                 .await;
             let sale = match stored {
@@ -136,7 +138,8 @@ pub fn PaymentDialog() -> impl IntoView {
                     if outcome.status == SaleStatus::Queued {
                         outbox.keep(pending, &answer);
                     } else {
-                        let _ = session.store.settle(&pending.receipt_number).await;
+                        let earned = answer.as_ref().ok().and_then(|a| a.bonus_added);
+                        let _ = session.store.settle(&pending.receipt_number, earned).await;
                     }
                     outcome
                 }

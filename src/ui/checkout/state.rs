@@ -22,6 +22,10 @@ pub enum Dialog {
     Bonus,
     Payment,
     Result,
+    /// The shift report: X, or Z when closing the shift.
+    Report {
+        closing: bool,
+    },
 }
 
 /// How a finalized sale ended, as shown to the cashier.

@@ -1,0 +1,270 @@
+//! The journal: every finalized sale, as a serializable record, so reports
+//! and reprints work after a reload. Amounts are decimal strings; reading a
+//! record back re-validates it through the domain, so a damaged record is
+//! skipped rather than trusted.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::customer::{Customer, CustomerCode};
+use crate::domain::line::{ClassCode, CommissionTin, Line, LineDraft};
+use crate::domain::money::Money;
+use crate::domain::payment::{Payment, Settlement, Tender};
+use crate::domain::quantity::Quantity;
+use crate::domain::sale::{LocalDateTime, ReceiptNumber, Sale, SaleDraft};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SaleRecord {
+    pub receipt_number: String,
+    pub shift_tag: String,
+    /// `[year, month, day, hour, minute, second]`.
+    pub finalized_at: [u16; 6],
+    pub cashier: String,
+    pub customer: Option<CustomerRecord>,
+    pub lines: Vec<LineRecord>,
+    pub bonus: String,
+    pub payments: Vec<(TenderRecord, String)>,
+    pub cash_given: String,
+    pub change: String,
+    /// Cashback the server credited, once it said so.
+    pub earned: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TenderRecord {
+    Cash,
+    Card,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerRecord {
+    pub code: String,
+    pub name: String,
+    pub balance: String,
+    pub percent: String,
+    pub card_type: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LineRecord {
+    pub name: String,
+    pub barcode: String,
+    pub unit_price: String,
+    pub quantity: String,
+    pub discount: String,
+    pub vat_percent: u8,
+    pub class_code: String,
+    pub commission_tin: String,
+}
+
+impl SaleRecord {
+    pub fn new(sale: &Sale, shift_tag: &str) -> SaleRecord {
+        let at = sale.finalized_at();
+        let settlement = sale.settlement();
+        SaleRecord {
+            receipt_number: sale.number().0.clone(),
+            shift_tag: shift_tag.to_owned(),
+            finalized_at: [
+                at.year,
+                at.month.into(),
+                at.day.into(),
+                at.hour.into(),
+                at.minute.into(),
+                at.second.into(),
+            ],
+            cashier: sale.cashier().to_owned(),
+            customer: sale.customer().map(|c| CustomerRecord {
+                code: c.code.as_str().to_owned(),
+                name: c.name.clone(),
+                balance: c.balance.to_string(),
+                percent: c.percent.to_string(),
+                card_type: c.card_type.clone(),
+            }),
+            lines: sale
+                .lines()
+                .iter()
+                .map(|line| LineRecord {
+                    name: line.name().to_owned(),
+                    barcode: line.barcode().to_owned(),
+                    unit_price: line.unit_price().to_string(),
+                    quantity: line.quantity().to_string(),
+                    discount: line.discount().to_string(),
+                    vat_percent: line.vat_percent(),
+                    class_code: line.class_code().as_str().to_owned(),
+                    commission_tin: line.commission_tin().as_str().to_owned(),
+                })
+                .collect(),
+            bonus: sale.totals().bonus.to_string(),
+            payments: settlement
+                .payments
+                .iter()
+                .map(|p| {
+                    let tender = match p.tender {
+                        Tender::Cash => TenderRecord::Cash,
+                        Tender::Card => TenderRecord::Card,
+                    };
+                    (tender, p.amount.to_string())
+                })
+                .collect(),
+            cash_given: settlement.cash_given.to_string(),
+            change: settlement.change.to_string(),
+            earned: None,
+        }
+    }
+
+    /// The sale again, validated by the same rules as when it was made.
+    pub fn sale(&self) -> Option<Sale> {
+        let [year, month, day, hour, minute, second] = self.finalized_at;
+        let finalized_at = LocalDateTime {
+            year,
+            month: u8::try_from(month).ok()?,
+            day: u8::try_from(day).ok()?,
+            hour: u8::try_from(hour).ok()?,
+            minute: u8::try_from(minute).ok()?,
+            second: u8::try_from(second).ok()?,
+        };
+        let customer = match &self.customer {
+            Some(c) => Some(Customer {
+                code: CustomerCode::parse(&c.code).ok()?,
+                name: c.name.clone(),
+                phone: None,
+                balance: money(&c.balance)?,
+                percent: Decimal::from_str(&c.percent).ok()?,
+                card_type: c.card_type.clone(),
+            }),
+            None => None,
+        };
+        let lines = self
+            .lines
+            .iter()
+            .map(|l| {
+                Line::new(LineDraft {
+                    name: l.name.clone(),
+                    barcode: l.barcode.clone(),
+                    unit_price: money(&l.unit_price)?,
+                    quantity: Quantity::new(Decimal::from_str(&l.quantity).ok()?).ok()?,
+                    discount: money(&l.discount)?,
+                    vat_percent: l.vat_percent,
+                    class_code: ClassCode::parse(&l.class_code).ok()?,
+                    commission_tin: CommissionTin::parse(&l.commission_tin).ok()?,
+                })
+                .ok()
+            })
+            .collect::<Option<Vec<Line>>>()?;
+        let payments = self
+            .payments
+            .iter()
+            .map(|(tender, amount)| {
+                let tender = match tender {
+                    TenderRecord::Cash => Tender::Cash,
+                    TenderRecord::Card => Tender::Card,
+                };
+                Some(Payment {
+                    tender,
+                    amount: money(amount)?,
+                })
+            })
+            .collect::<Option<Vec<Payment>>>()?;
+        let draft = SaleDraft {
+            cashier: self.cashier.clone(),
+            customer,
+            lines,
+            bonus: money(&self.bonus)?,
+            settlement: Settlement {
+                payments,
+                cash_given: money(&self.cash_given)?,
+                change: money(&self.change)?,
+            },
+        };
+        Sale::finalize(
+            draft,
+            ReceiptNumber(self.receipt_number.clone()),
+            finalized_at,
+        )
+        .ok()
+    }
+
+    pub fn earned(&self) -> Option<Money> {
+        self.earned.as_deref().and_then(money)
+    }
+}
+
+fn money(text: &str) -> Option<Money> {
+    Money::new(Decimal::from_str(text).ok()?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::number_input::{parse_money, parse_quantity};
+
+    fn sale() -> Sale {
+        let apples = Line::new(LineDraft {
+            discount: parse_money("100").unwrap(),
+            class_code: ClassCode::parse("08081001001000000").unwrap(),
+            ..LineDraft::product(
+                "Apples",
+                parse_money("18990").unwrap(),
+                parse_quantity("0,750").unwrap(),
+                12,
+            )
+        })
+        .unwrap();
+        let customer = Customer {
+            code: CustomerCode::parse("6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11").unwrap(),
+            name: "Dilnoza".into(),
+            phone: None,
+            balance: Money::sum(500),
+            percent: Decimal::from(5),
+            card_type: "static".into(),
+        };
+        // 14 242.50 − 100 = 14 142.50; bonus 500 → 13 642.50 due.
+        let settlement = Settlement::new(
+            parse_money("13642.50").unwrap(),
+            Money::sum(5000),
+            Money::sum(10000),
+        )
+        .unwrap();
+        let draft = SaleDraft {
+            cashier: "Aziza".into(),
+            customer: Some(customer),
+            lines: vec![apples],
+            bonus: Money::sum(500),
+            settlement,
+        };
+        let at = LocalDateTime {
+            year: 2026,
+            month: 11,
+            day: 23,
+            hour: 9,
+            minute: 5,
+            second: 7,
+        };
+        Sale::finalize(draft, ReceiptNumber("T1-S-000001".into()), at).unwrap()
+    }
+
+    #[test]
+    fn a_sale_comes_back_from_its_record_unchanged() {
+        let original = sale();
+        let json = serde_json::to_string(&SaleRecord::new(&original, "S")).unwrap();
+        assert!(!json.contains("e+") && json.contains(r#""unitPrice":"18990.00""#));
+        let record: SaleRecord = serde_json::from_str(&json).unwrap();
+        assert_eq!(record.sale(), Some(original));
+    }
+
+    #[test]
+    fn a_damaged_record_is_refused() {
+        let mut record = SaleRecord::new(&sale(), "S");
+        record.payments[0].1 = "1".into();
+        assert_eq!(record.sale(), None);
+        let mut record = SaleRecord::new(&sale(), "S");
+        record.lines[0].unit_price = "lots".into();
+        assert_eq!(record.sale(), None);
+    }
+}

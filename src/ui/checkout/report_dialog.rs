@@ -1,0 +1,172 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::state::Checkout;
+use crate::domain::money::Money;
+use crate::domain::number_input::parse_money;
+use crate::domain::report::{CountDifference, ReportedSale, ShiftReport, ZReport};
+use crate::domain::sale::Sale;
+use crate::i18n::{Describe, Text};
+use crate::ui::field::{ErrorLine, Field};
+use crate::ui::locale::Locale;
+use crate::ui::modal::Modal;
+use crate::ui::money::MoneyText;
+use crate::ui::outbox::Outbox;
+use crate::ui::session::CurrentSession;
+
+/// The shift's figures from the journal: the X report at any time, and the
+/// Z report when closing (with the counted cash).
+#[component]
+pub fn ReportDialog(closing: bool) -> impl IntoView {
+    let locale = Locale::get();
+    let checkout = Checkout::get();
+    let current = CurrentSession::get();
+    let outbox = Outbox::get();
+    let report = RwSignal::new(None::<ShiftReport>);
+    let z_report = RwSignal::new(None::<ZReport>);
+    let counted = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<Text>);
+
+    if let Some(session) = current.session() {
+        spawn_local(async move {
+            let records = session
+                .store
+                .journal(&session.shift_tag)
+                .await
+                .unwrap_or_default();
+            let sales: Vec<(Sale, Option<Money>)> = records
+                .iter()
+                .filter_map(|r| Some((r.sale()?, r.earned())))
+                .collect();
+            let reported: Vec<ReportedSale> = sales
+                .iter()
+                .map(|(sale, earned)| ReportedSale {
+                    sale,
+                    earned: *earned,
+                })
+                .collect();
+            report.set(ShiftReport::new(session.opening.opening_cash, &reported, &[]).ok());
+        });
+    }
+
+    let close_shift = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(shown) = report.get_untracked() else {
+            return;
+        };
+        match parse_money(&counted.get_untracked()) {
+            Ok(cash) => {
+                error.set(None);
+                z_report.set(Some(shown.close(cash)));
+                if let Some(session) = current.session() {
+                    spawn_local(async move {
+                        let _ = session.store.set_shift(None).await;
+                    });
+                }
+            }
+            Err(e) => error.set(Some(e.text())),
+        }
+    };
+    let leave = Callback::new(move |_| {
+        if z_report.with_untracked(Option::is_some) {
+            current.0.set(None);
+        } else {
+            checkout.close_dialog();
+        }
+    });
+    let title = if closing {
+        Text::ShiftClose
+    } else {
+        Text::ReportX
+    };
+
+    view! {
+        <Modal title=title on_close=leave>
+            {move || report.get().map(|r| view! { <ReportFigures report=r/> })}
+            {move || match z_report.get() {
+                Some(z) => view! { <ZFigures z=z/> }.into_any(),
+                None if closing => view! {
+                    <form class="stack" on:submit=close_shift novalidate=true>
+                        <Show when=move || { outbox.count() > 0 }>
+                            <p class="warning">{move || locale.t(Text::ReportPendingWarning)}</p>
+                        </Show>
+                        <Field label=Text::ReportCounted test_id="report-counted" value=counted input_mode="decimal"/>
+                        <ErrorLine error=error test_id="report-error"/>
+                        <button type="submit" class="primary big" data-testid="report-z">
+                            {move || locale.t(Text::ReportCloseConfirm)}
+                        </button>
+                    </form>
+                }
+                .into_any(),
+                None => ().into_any(),
+            }}
+        </Modal>
+    }
+}
+
+#[component]
+fn ReportFigures(report: ShiftReport) -> impl IntoView {
+    let locale = Locale::get();
+    let row = move |label: Text, value: Money, test_id: &'static str| {
+        view! {
+            <div class="row">
+                <dt>{move || locale.t(label)}</dt>
+                <dd><MoneyText value=Signal::stored(value) test_id=test_id/></dd>
+            </div>
+        }
+    };
+    let vat_rows = report
+        .vat_by_rate
+        .iter()
+        .map(|(rate, vat)| {
+            let (rate, vat) = (*rate, *vat);
+            view! {
+                <div class="row">
+                    <dt>{move || format!("{} {rate}%", locale.t(Text::ReceiptVatAt))}</dt>
+                    <dd><MoneyText value=Signal::stored(vat) test_id="report-vat"/></dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <dl class="report">
+            <div class="row">
+                <dt>{move || locale.t(Text::ReportSales)}</dt>
+                <dd data-testid="report-sales-count">{report.sales_count}</dd>
+            </div>
+            {row(Text::TotalBeforeBonus, report.total_before_bonus, "report-total")}
+            {row(Text::ReportCash, report.cash_payments, "report-cash")}
+            {row(Text::ReportCard, report.card_payments, "report-card")}
+            {vat_rows}
+            {row(Text::BonusApplied, report.cashback_spent, "report-cashback-spent")}
+            {row(Text::ReportCashbackEarned, report.cashback_earned, "report-cashback-earned")}
+            {row(Text::ReportOpeningCash, report.opening_cash, "report-opening-cash")}
+            {row(Text::ReportExpectedCash, report.expected_cash, "report-expected-cash")}
+        </dl>
+    }
+}
+
+#[component]
+fn ZFigures(z: ZReport) -> impl IntoView {
+    let locale = Locale::get();
+    let (label, amount) = match z.difference {
+        CountDifference::Exact => (Text::ReportExact, Money::ZERO),
+        CountDifference::Surplus(amount) => (Text::ReportSurplus, amount),
+        CountDifference::Shortage(amount) => (Text::ReportShortage, amount),
+    };
+    view! {
+        <div class="stack" data-testid="report-z-result">
+            <h3>{move || locale.t(Text::ReportZTitle)}</h3>
+            <dl>
+                <div class="row">
+                    <dt>{move || locale.t(Text::ReportCounted)}</dt>
+                    <dd><MoneyText value=Signal::stored(z.counted) test_id="report-counted-cash"/></dd>
+                </div>
+                <div class="row">
+                    <dt>{move || locale.t(label)}</dt>
+                    <dd><MoneyText value=Signal::stored(amount) test_id="report-difference"/></dd>
+                </div>
+            </dl>
+        </div>
+    }
+}
