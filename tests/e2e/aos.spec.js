@@ -140,10 +140,10 @@ test("a connection dropped after commit never doubles the sale", async ({ page, 
   expect(state.customers.find((c) => c.client === DILNOZA).balance).toBe(120190.5);
 });
 
-test("queued sales survive a reload and are each sent exactly once", async ({ page, request }) => {
-  await login(page);
+/** `count` coffee sales to Dilnoza (earning only) while transactions fail. */
+async function queueCoffeeSales(page, request, count) {
   await control(request, "faults", { transactionsUnavailablePercent: 100 });
-  for (let sale = 1; sale <= 3; sale += 1) {
+  for (let sale = 1; sale <= count; sale += 1) {
     await scan(page, COFFEE);
     await findCustomer(page, DILNOZA);
     await expect(page.getByTestId("customer-name")).toBeVisible();
@@ -154,6 +154,11 @@ test("queued sales survive a reload and are each sent exactly once", async ({ pa
     await expect(page.getByTestId("outbox-pending")).toHaveText(String(sale));
     await page.getByTestId("sale-new").click();
   }
+}
+
+test("queued sales survive a reload and are each sent exactly once", async ({ page, request }) => {
+  await login(page);
+  await queueCoffeeSales(page, request, 3);
   const numbers = new Set();
 
   // A reload resumes the shift and its queue, with no new login.
@@ -210,17 +215,7 @@ test("spending cashback needs the server; earning does not", async ({ page, requ
 test("two tabs of one till never both send a receipt", async ({ page, context, request }) => {
   test.setTimeout(60_000);
   await login(page);
-  await control(request, "faults", { transactionsUnavailablePercent: 100 });
-  for (let sale = 1; sale <= 2; sale += 1) {
-    await scan(page, COFFEE);
-    await findCustomer(page, DILNOZA);
-    await expect(page.getByTestId("customer-name")).toBeVisible();
-    await page.getByTestId("pay-open").click();
-    await page.getByTestId("pay-cash-input").fill("54 900");
-    await page.getByTestId("pay-submit").click();
-    await expect(page.getByTestId("sale-status")).toHaveText("queued");
-    await page.getByTestId("sale-new").click();
-  }
+  await queueCoffeeSales(page, request, 2);
   // A second tab of the same till resumes the same shift and queue.
   const second = await context.newPage();
   await second.goto("/");
