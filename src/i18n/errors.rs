@@ -6,6 +6,7 @@ use crate::domain::customer::NotACustomerCode;
 use crate::domain::line::LineError;
 use crate::domain::number_input::InputError;
 use crate::domain::payment::PaymentError;
+use crate::domain::report::CashMovementError;
 use crate::domain::sale::SaleError;
 use crate::domain::shift::{LoginError, LoginField};
 use crate::loyalty::error::LoyaltyError;
@@ -99,6 +100,16 @@ impl Describe for LoyaltyError {
             LoyaltyError::Conflict(_) => Text::ErrConflict,
             LoyaltyError::Unreachable => Text::ErrUnreachable,
             LoyaltyError::UnexpectedAnswer => Text::ErrUnexpectedAnswer,
+        }
+    }
+}
+
+impl Describe for CashMovementError {
+    fn text(&self) -> Text {
+        match self {
+            CashMovementError::MissingReason => Text::ErrCashReason,
+            CashMovementError::ZeroAmount => Text::ErrCashZero,
+            CashMovementError::ExceedsDrawer { .. } => Text::ErrCashExceedsDrawer,
         }
     }
 }

@@ -289,4 +289,16 @@ texts! {
         "Ba’zi cheklar hali sodiqlik serveri tomonidan tasdiqlanmagan; ular navbatda qoladi va keyingi smenada yuboriladi.",
     ],
     ReportZTitle => ["Z report — shift closed", "Z-отчёт — смена закрыта", "Z-hisobot — smena yopildi"],
+    CashIn => ["Cash in", "Внесение", "Kirim"],
+    CashOut => ["Cash out", "Изъятие", "Chiqim"],
+    CashAmount => ["Amount", "Сумма", "Summa"],
+    CashReason => ["Reason", "Причина", "Sabab"],
+    CashRecord => ["Record", "Провести", "Qayd etish"],
+    ErrCashReason => ["Give a reason", "Укажите причину", "Sababini kiriting"],
+    ErrCashZero => ["Enter an amount", "Укажите сумму", "Summani kiriting"],
+    ErrCashExceedsDrawer => [
+        "More than the cash in the drawer",
+        "Больше, чем наличных в кассе",
+        "Kassadagi naqd puldan ko‘p",
+    ],
 }

@@ -11,7 +11,7 @@ use wasm_bindgen::JsValue;
 
 use super::journal::SaleRecord;
 use super::outbox::Lease;
-use super::records::{PendingSale, ShiftRecord};
+use super::records::{CashMovementRecord, PendingSale, ShiftRecord};
 
 const DATABASE: &str = "kassa";
 const OUTBOX: &str = "outbox";
@@ -185,6 +185,38 @@ impl Store {
         Ok(records)
     }
 
+    /// Cash movements of one shift, in the order they happened.
+    pub async fn cash_movements(
+        &self,
+        shift_tag: &str,
+    ) -> Result<Vec<CashMovementRecord>, StoreError> {
+        let transaction = self.db.transaction(&[META], TransactionMode::ReadOnly)?;
+        let key = JsValue::from_str(&movements_key(shift_tag));
+        let value = transaction.store(META)?.get(key).await?;
+        Ok(value.as_ref().and_then(from_js).unwrap_or_default())
+    }
+
+    /// Appends a cash movement to its shift.
+    pub async fn add_cash_movement(
+        &self,
+        shift_tag: &str,
+        movement: CashMovementRecord,
+    ) -> Result<(), StoreError> {
+        let transaction = self.db.transaction(&[META], TransactionMode::ReadWrite)?;
+        let meta = transaction.store(META)?;
+        let key = JsValue::from_str(&movements_key(shift_tag));
+        let mut movements: Vec<CashMovementRecord> = meta
+            .get(key.clone())
+            .await?
+            .as_ref()
+            .and_then(from_js)
+            .unwrap_or_default();
+        movements.push(movement);
+        meta.put(&to_js(&movements), Some(&key)).await?;
+        transaction.commit().await?;
+        Ok(())
+    }
+
     pub async fn shift(&self) -> Result<Option<ShiftRecord>, StoreError> {
         let transaction = self.db.transaction(&[META], TransactionMode::ReadOnly)?;
         let value = transaction
@@ -207,6 +239,10 @@ impl Store {
         transaction.commit().await?;
         Ok(())
     }
+}
+
+fn movements_key(shift_tag: &str) -> String {
+    format!("cashMovements:{shift_tag}")
 }
 
 /// Records are stored as JSON text: exact decimals, readable in devtools.

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::number_input::parse_money;
+use crate::domain::report::{CashMovement, CashMovementKind};
 use crate::domain::shift::{ServerAccess, ShiftOpening};
 
 /// The open shift, so a reload resumes it (and its queued sales) without a
@@ -27,6 +28,35 @@ pub struct PendingSale {
     pub receipt_number: String,
     /// The exact bytes first sent; every retry sends them again.
     pub body: String,
+}
+
+/// Cash put into or taken out of the drawer during a shift.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CashMovementRecord {
+    pub cash_in: bool,
+    pub amount: String,
+    pub reason: String,
+}
+
+impl CashMovementRecord {
+    pub fn new(movement: &CashMovement) -> CashMovementRecord {
+        CashMovementRecord {
+            cash_in: movement.kind() == CashMovementKind::In,
+            amount: movement.amount().to_string(),
+            reason: movement.reason().to_owned(),
+        }
+    }
+
+    /// The movement again, validated; `None` for a damaged record.
+    pub fn movement(&self) -> Option<CashMovement> {
+        let kind = if self.cash_in {
+            CashMovementKind::In
+        } else {
+            CashMovementKind::Out
+        };
+        CashMovement::new(kind, parse_money(&self.amount).ok()?, &self.reason).ok()
+    }
 }
 
 impl ShiftRecord {
@@ -81,6 +111,16 @@ mod tests {
         assert!(json.contains(r#""openingCash":"150000.20""#));
         let back: ShiftRecord = serde_json::from_str(&json).unwrap();
         assert_eq!(back.opening(), Some(opening));
+    }
+
+    #[test]
+    fn a_cash_movement_survives_the_round_trip() {
+        let movement =
+            CashMovement::new(CashMovementKind::Out, Money::sum(50_000), "to the safe").unwrap();
+        let json = serde_json::to_string(&CashMovementRecord::new(&movement)).unwrap();
+        assert!(json.contains(r#""amount":"50000.00""#));
+        let back: CashMovementRecord = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.movement(), Some(movement));
     }
 
     #[test]

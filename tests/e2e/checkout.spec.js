@@ -203,10 +203,31 @@ test("X and Z reports add up the shift from the journal", async ({ page }) => {
   await expect(page.getByTestId("report-cashback-spent")).toHaveAttribute("data-value", "8200.00");
   await expect(page.getByTestId("report-cashback-earned")).toHaveAttribute("data-value", "1401.00");
   await expect(page.getByTestId("report-expected-cash")).toHaveAttribute("data-value", "116500.00");
+
+  // Cash movements: each needs a reason, and no more can leave than is there.
+  await page.getByTestId("cash-kind").selectOption("out");
+  await page.getByTestId("cash-amount").fill("200 000");
+  await page.getByTestId("cash-reason").fill("to the safe");
+  await page.getByTestId("cash-submit").click();
+  await expect(page.getByTestId("cash-error")).toHaveText("More than the cash in the drawer");
+  await page.getByTestId("cash-kind").selectOption("in");
+  await page.getByTestId("cash-amount").fill("10 000");
+  await page.getByTestId("cash-reason").fill("");
+  await page.getByTestId("cash-submit").click();
+  await expect(page.getByTestId("cash-error")).toHaveText("Give a reason");
+  await page.getByTestId("cash-reason").fill("float for change");
+  await page.getByTestId("cash-submit").click();
+  await expect(page.getByTestId("report-expected-cash")).toHaveAttribute("data-value", "126500.00");
+  await page.getByTestId("cash-kind").selectOption("out");
+  await page.getByTestId("cash-amount").fill("20 000");
+  await page.getByTestId("cash-reason").fill("to the safe");
+  await page.getByTestId("cash-submit").click();
+  await expect(page.getByTestId("report-expected-cash")).toHaveAttribute("data-value", "106500.00");
   await page.getByRole("button", { name: "Close", exact: true }).click();
 
   await page.getByTestId("shift-close").click();
-  await page.getByTestId("report-counted").fill("116 000");
+  await expect(page.getByTestId("report-expected-cash")).toHaveAttribute("data-value", "106500.00");
+  await page.getByTestId("report-counted").fill("106 000");
   await page.getByTestId("report-z").click();
   await expect(page.getByTestId("report-z-result")).toContainText("Shortage");
   await expect(page.getByTestId("report-difference")).toHaveAttribute("data-value", "500.00");

@@ -4,9 +4,13 @@ use leptos::task::spawn_local;
 use super::state::Checkout;
 use crate::domain::money::Money;
 use crate::domain::number_input::parse_money;
-use crate::domain::report::{CountDifference, ReportedSale, ShiftReport, ZReport};
+use crate::domain::report::{
+    check_cash_out, CashMovement, CashMovementKind, CountDifference, ReportedSale, ShiftReport,
+    ZReport,
+};
 use crate::domain::sale::Sale;
 use crate::i18n::{Describe, Text};
+use crate::store::records::CashMovementRecord;
 use crate::ui::field::{ErrorLine, Field};
 use crate::ui::locale::Locale;
 use crate::ui::modal::Modal;
@@ -27,13 +31,22 @@ pub fn ReportDialog(closing: bool) -> impl IntoView {
     let counted = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Text>);
 
-    if let Some(session) = current.session() {
+    // The report is recomputed from storage, also after a cash movement.
+    let load = move || {
+        let Some(session) = current.session() else {
+            return;
+        };
         spawn_local(async move {
-            let records = session
+            let tag = &session.shift_tag;
+            let records = session.store.journal(tag).await.unwrap_or_default();
+            let movements: Vec<CashMovement> = session
                 .store
-                .journal(&session.shift_tag)
+                .cash_movements(tag)
                 .await
-                .unwrap_or_default();
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|record| record.movement())
+                .collect();
             let sales: Vec<(Sale, Option<Money>)> = records
                 .iter()
                 .filter_map(|r| Some((r.sale()?, r.earned())))
@@ -45,9 +58,10 @@ pub fn ReportDialog(closing: bool) -> impl IntoView {
                     earned: *earned,
                 })
                 .collect();
-            report.set(ShiftReport::new(session.opening.opening_cash, &reported, &[]).ok());
+            report.set(ShiftReport::new(session.opening.opening_cash, &reported, &movements).ok());
         });
-    }
+    };
+    load();
 
     let close_shift = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -98,7 +112,7 @@ pub fn ReportDialog(closing: bool) -> impl IntoView {
                     </form>
                 }
                 .into_any(),
-                None => ().into_any(),
+                None => view! { <CashMovementForm report=report reload=Callback::new(move |_| load())/> }.into_any(),
             }}
         </Modal>
     }
@@ -168,5 +182,84 @@ fn ZFigures(z: ZReport) -> impl IntoView {
                 </div>
             </dl>
         </div>
+    }
+}
+
+/// Cash put into or taken out of the drawer, with a reason.
+#[component]
+fn CashMovementForm(report: RwSignal<Option<ShiftReport>>, reload: Callback<()>) -> impl IntoView {
+    let locale = Locale::get();
+    let current = CurrentSession::get();
+    let cash_in = RwSignal::new(true);
+    let amount = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<Text>);
+
+    let record = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let kind = if cash_in.get_untracked() {
+            CashMovementKind::In
+        } else {
+            CashMovementKind::Out
+        };
+        let checked = parse_money(&amount.get_untracked())
+            .map_err(|e| e.text())
+            .and_then(|value| {
+                CashMovement::new(kind, value, &reason.get_untracked()).map_err(|e| e.text())
+            })
+            .and_then(|movement| {
+                let in_drawer =
+                    report.with_untracked(|r| r.as_ref().map_or(Money::ZERO, |r| r.expected_cash));
+                match kind {
+                    CashMovementKind::Out => check_cash_out(in_drawer, movement.amount())
+                        .map(|_| movement)
+                        .map_err(|e| e.text()),
+                    CashMovementKind::In => Ok(movement),
+                }
+            });
+        let movement = match checked {
+            Ok(movement) => movement,
+            Err(text) => return error.set(Some(text)),
+        };
+        let Some(session) = current.session() else {
+            return;
+        };
+        error.set(None);
+        spawn_local(async move {
+            let stored = session
+                .store
+                .add_cash_movement(&session.shift_tag, CashMovementRecord::new(&movement))
+                .await;
+            match stored {
+                Ok(()) => {
+                    amount.set(String::new());
+                    reason.set(String::new());
+                    reload.run(());
+                }
+                Err(_) => error.set(Some(Text::ErrStorageUnavailable)),
+            }
+        });
+    };
+
+    view! {
+        <form class="form-grid cash-movement" on:submit=record novalidate=true>
+            <label class="field">
+                <span class="field-label">{move || locale.t(Text::CashIn)} " / " {move || locale.t(Text::CashOut)}</span>
+                <select data-testid="cash-kind" on:change=move |ev| cash_in.set(event_target_value(&ev) == "in")>
+                    <option value="in">{move || locale.t(Text::CashIn)}</option>
+                    <option value="out">{move || locale.t(Text::CashOut)}</option>
+                </select>
+            </label>
+            <Field label=Text::CashAmount test_id="cash-amount" value=amount input_mode="decimal"/>
+            <div class="span-2">
+                <Field label=Text::CashReason test_id="cash-reason" value=reason/>
+            </div>
+            <div class="span-2">
+                <ErrorLine error=error test_id="cash-error"/>
+            </div>
+            <button type="submit" class="secondary span-2" data-testid="cash-submit">
+                {move || locale.t(Text::CashRecord)}
+            </button>
+        </form>
     }
 }
