@@ -228,3 +228,26 @@ test("two tabs of one till never both send a receipt", async ({ page, context, r
   expect(state.receipts).toHaveLength(2);
   expect(state.replays).toBe(0);
 });
+
+test("connections cut after commit on half the requests: ten sales, ten receipts", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  await login(page);
+  await control(request, "faults", { dropAfterCommitPercent: 50 });
+  for (let sale = 1; sale <= 10; sale += 1) {
+    await scan(page, COFFEE);
+    await findCustomer(page, DILNOZA);
+    await expect(page.getByTestId("customer-name")).toBeVisible();
+    await page.getByTestId("pay-open").click();
+    await page.getByTestId("pay-cash-input").fill("54 900");
+    await page.getByTestId("pay-submit").click();
+    await expect(page.getByTestId("sale-status")).toHaveText(/sent|queued/);
+    await page.getByTestId("sale-new").click();
+  }
+  await control(request, "faults", {});
+  await expect(page.getByTestId("outbox-pending")).toHaveText("0", { timeout: 30_000 });
+  const state = await ledger(request);
+  expect(state.receipts).toHaveLength(10);
+  expect(new Set(state.receipts.map((r) => r.rNumber)).size).toBe(10);
+  // 125 000.50 + 10 × round(54 900 × 5 %) = 125 000.50 + 27 450
+  expect(state.customers.find((c) => c.client === DILNOZA).balance).toBe(152450.5);
+});
