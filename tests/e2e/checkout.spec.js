@@ -204,6 +204,21 @@ test("X and Z reports add up the shift from the journal", async ({ page }) => {
   await expect(page.getByTestId("report-cashback-earned")).toHaveAttribute("data-value", "1401.00");
   await expect(page.getByTestId("report-expected-cash")).toHaveAttribute("data-value", "116500.00");
 
+  // Any receipt of the shift can be printed again.
+  await expect(page.getByTestId("journal-receipt")).toHaveCount(2);
+  const second = await page.getByTestId("journal-receipt").nth(1).textContent();
+  await page.evaluate(() => {
+    window.printed = 0;
+    window.print = () => (window.printed += 1);
+  });
+  await page.getByTestId("journal-reprint").nth(1).click();
+  await expect.poll(() => page.evaluate(() => window.printed)).toBe(1);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByTestId("printed-receipt")).toContainText(second);
+  await expect(page.getByTestId("printed-receipt")).toContainText("Coffee Nescafe Gold 95 g");
+  await expect(page.getByTestId("printed-receipt")).toContainText("1,401.00");
+  await page.emulateMedia({ media: "screen" });
+
   // Cash movements: each needs a reason, and no more can leave than is there.
   await page.getByTestId("cash-kind").selectOption("out");
   await page.getByTestId("cash-amount").fill("200 000");

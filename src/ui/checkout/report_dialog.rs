@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::printed_receipt::{paper_width, PrintedReceipt};
 use super::state::Checkout;
+use super::state::{SaleOutcome, SaleStatus};
 use crate::domain::money::Money;
 use crate::domain::number_input::parse_money;
 use crate::domain::report::{
@@ -10,6 +12,7 @@ use crate::domain::report::{
 };
 use crate::domain::sale::Sale;
 use crate::i18n::{Describe, Text};
+use crate::store::journal::SaleRecord;
 use crate::store::records::CashMovementRecord;
 use crate::ui::field::{ErrorLine, Field};
 use crate::ui::locale::Locale;
@@ -27,6 +30,7 @@ pub fn ReportDialog(closing: bool) -> impl IntoView {
     let current = CurrentSession::get();
     let outbox = Outbox::get();
     let report = RwSignal::new(None::<ShiftReport>);
+    let journal = RwSignal::new(Vec::<SaleRecord>::new());
     let z_report = RwSignal::new(None::<ZReport>);
     let counted = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Text>);
@@ -59,6 +63,7 @@ pub fn ReportDialog(closing: bool) -> impl IntoView {
                 })
                 .collect();
             report.set(ShiftReport::new(session.opening.opening_cash, &reported, &movements).ok());
+            journal.set(records);
         });
     };
     load();
@@ -97,6 +102,9 @@ pub fn ReportDialog(closing: bool) -> impl IntoView {
     view! {
         <Modal title=title on_close=leave>
             {move || report.get().map(|r| view! { <ReportFigures report=r/> })}
+            <Show when=move || !closing>
+                <JournalList journal=journal/>
+            </Show>
             {move || match z_report.get() {
                 Some(z) => view! { <ZFigures z=z/> }.into_any(),
                 None if closing => view! {
@@ -261,5 +269,52 @@ fn CashMovementForm(report: RwSignal<Option<ShiftReport>>, reload: Callback<()>)
                 {move || locale.t(Text::CashRecord)}
             </button>
         </form>
+    }
+}
+
+/// The shift's receipts, each printable again.
+#[component]
+fn JournalList(journal: RwSignal<Vec<SaleRecord>>) -> impl IntoView {
+    let locale = Locale::get();
+    let paper = paper_width();
+    let reprint = RwSignal::new(None::<SaleOutcome>);
+    let print = move |record: &SaleRecord| {
+        let Some(sale) = record.sale() else {
+            return;
+        };
+        let status = match (sale.customer(), record.earned()) {
+            (None, _) => SaleStatus::Recorded,
+            (Some(_), Some(_)) => SaleStatus::Sent,
+            (Some(_), None) => SaleStatus::Queued,
+        };
+        let mut outcome = SaleOutcome::finalized(sale);
+        outcome.status = status;
+        outcome.bonus_earned = record.earned();
+        reprint.set(Some(outcome));
+        // Print once the receipt is on the page.
+        request_animation_frame(crate::web::document::print);
+    };
+    view! {
+        <ul class="journal">
+            {move || {
+                journal
+                    .get()
+                    .into_iter()
+                    .map(|record| {
+                        let number = record.receipt_number.clone();
+                        view! {
+                            <li class="row">
+                                <span data-testid="journal-receipt">{number}</span>
+                                <button type="button" class="ghost" data-testid="journal-reprint"
+                                    on:click=move |_| print(&record)>
+                                    {move || locale.t(Text::ReceiptPrint)}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ul>
+        {move || reprint.get().map(|outcome| view! { <PrintedReceipt outcome=outcome paper=paper/> })}
     }
 }
