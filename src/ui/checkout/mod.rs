@@ -32,7 +32,8 @@ use super::locale::Locale;
 use super::outbox::Outbox;
 use super::session::CurrentSession;
 use crate::domain::catalog::Catalog;
-use crate::i18n::Text;
+use crate::i18n::{Describe, Text};
+use crate::loyalty::error::LoyaltyError;
 
 #[component]
 pub fn CheckoutScreen() -> impl IntoView {
@@ -47,18 +48,26 @@ pub fn CheckoutScreen() -> impl IntoView {
     let is_demo = session.as_ref().is_some_and(|s| s.is_demo);
 
     let outbox = Outbox::get();
-    // A queued sale on screen turns into its final answer when it comes.
+    // A queued sale on screen turns into its final answer when it comes; a
+    // refusal of a sale no longer on screen is shown in a banner, so the
+    // cashier can decide what to do with it.
+    let refused = RwSignal::new(None::<(String, Text, String)>);
     Effect::new(move |_| {
-        if let Some((number, answer)) = outbox.last_settled.get() {
+        let Some((number, answer)) = outbox.last_settled.get() else {
+            return;
+        };
+        let on_screen = checkout
+            .outcome
+            .with_untracked(|o| o.as_ref().is_some_and(|o| o.receipt_number() == number));
+        if on_screen {
             checkout.outcome.update(|outcome| {
-                if let Some(shown) = outcome.take() {
-                    *outcome = Some(if shown.receipt_number() == number {
-                        shown.answered(&answer)
-                    } else {
-                        shown
-                    });
-                }
+                *outcome = outcome.take().map(|shown| shown.answered(&answer));
             });
+        } else if let Err(
+            error @ (LoyaltyError::Rejected(message) | LoyaltyError::Conflict(message)),
+        ) = &answer
+        {
+            refused.set(Some((number, error.text(), message.clone())));
         }
     });
     let current = CurrentSession::get();
@@ -104,6 +113,14 @@ pub fn CheckoutScreen() -> impl IntoView {
                     {move || locale.t(Text::Relogin)}
                 </button>
             </header>
+            {move || refused.get().map(|(number, text, message)| view! {
+                <div class="banner error" role="alert" data-testid="outbox-problem">
+                    <span>{number} " — " {move || locale.t(text)} " " {message}</span>
+                    <button type="button" class="ghost" on:click=move |_| refused.set(None)>
+                        {move || locale.t(Text::Close)}
+                    </button>
+                </div>
+            })}
             <div class="checkout-main">
                 <div class="receipt-column card">
                     <ItemEntry/>
