@@ -109,11 +109,11 @@ pub fn PaymentDialog() -> impl IntoView {
                             .to_json(),
                     });
                     let record = SaleRecord::new(&sale, &session.shift_tag);
-                    Ok::<_, SaleError>((sale, record, pending))
+                    Ok::<_, SaleError>(((sale, pending.clone()), record, pending))
                 })
                 .await;
-            let sale = match stored {
-                Ok(Ok(sale)) => sale,
+            let (sale, pending) = match stored {
+                Ok(Ok(made)) => made,
                 Ok(Err(refused)) => {
                     busy.set(false);
                     return error.set(Some(refused.text()));
@@ -123,17 +123,12 @@ pub fn PaymentDialog() -> impl IntoView {
                     return error.set(Some(Text::ErrStorageUnavailable));
                 }
             };
-            let finalized = SaleOutcome::finalized(sale.clone());
-            let outcome = match sale.customer() {
+            let finalized = SaleOutcome::finalized(sale);
+            // The stored body itself is sent, byte for byte as every retry.
+            let outcome = match pending {
                 None => finalized,
-                Some(_) => {
-                    let body =
-                        TransactionBody::new(&sale, &token, &PaymentLabels::default()).to_json();
-                    let answer = session.backend.submit(&body).await;
-                    let pending = PendingSale {
-                        receipt_number: finalized.receipt_number().to_owned(),
-                        body,
-                    };
+                Some(pending) => {
+                    let answer = session.backend.submit(&pending.body).await;
                     let outcome = finalized.answered(&answer);
                     if outcome.status == SaleStatus::Queued {
                         outbox.keep(pending, &answer);
