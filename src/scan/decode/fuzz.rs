@@ -1,0 +1,108 @@
+//! Property tests: whatever bytes arrive, the constructors answer with a
+//! frame or an error and `decode` answers with a sane list, never a panic.
+
+use proptest::prelude::*;
+
+use super::pipeline::tests::code_frame;
+use super::{decode, decode_raw, FrameError, LumaFrame};
+
+/// A cheap deterministic byte stream, so large frames need no large
+/// proptest values (which shrink slowly).
+fn bytes(seed: u64, len: usize) -> Vec<u8> {
+    let mut state = seed | 1;
+    (0..len)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 32) as u8
+        })
+        .collect()
+}
+
+/// Blocks of random grey: edges and flat areas that rqrr's capstone
+/// search reacts to, unlike per-pixel noise.
+fn blocks(seed: u64, width: usize, height: usize, block: usize) -> Vec<u8> {
+    let cols = width.div_ceil(block);
+    let grid = bytes(seed, cols * height.div_ceil(block));
+    (0..height)
+        .flat_map(|y| (0..width).map(move |x| (x, y)))
+        .map(|(x, y)| {
+            if grid[(y / block) * cols + x / block] < 128 {
+                10
+            } else {
+                240
+            }
+        })
+        .collect()
+}
+
+fn sane(payloads: &[String]) -> bool {
+    payloads.iter().all(|p| !p.is_empty())
+        && payloads
+            .iter()
+            .enumerate()
+            .all(|(i, p)| !payloads[..i].contains(p))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn any_length_is_a_frame_or_an_error(width in 0u32..64, height in 0u32..64, len in 0usize..5000) {
+        let pixels = vec![7; len];
+        match LumaFrame::new(width, height, pixels) {
+            Ok(frame) => prop_assert_eq!(frame.pixels().len() as u32, width * height),
+            Err(FrameError::Empty { .. }) => prop_assert!(width == 0 || height == 0),
+            Err(FrameError::WrongLength { expected, actual, .. }) => prop_assert_ne!(expected, actual as u64),
+            Err(e) => prop_assert!(false, "unexpected {e}"),
+        }
+        match LumaFrame::from_rgba(width, height, &vec![200; len]) {
+            Ok(frame) => prop_assert!(frame.pixels().iter().all(|&v| v == 200)),
+            Err(_) => prop_assert!(width == 0 || height == 0 || len as u32 != width * height * 4),
+        }
+    }
+
+    #[test]
+    fn huge_sides_are_refused(width in 4097u32.., height in 4097u32..) {
+        prop_assert_eq!(LumaFrame::new(width, height, vec![]), Err(FrameError::TooLarge { width, height }));
+    }
+
+    #[test]
+    fn noise_never_panics(seed in any::<u64>(), width in 1u32..160, height in 1u32..160, block in 1usize..9) {
+        let (w, h) = (width as usize, height as usize);
+        let noise = LumaFrame::new(width, height, bytes(seed, w * h)).unwrap();
+        let shapes = LumaFrame::new(width, height, blocks(seed, w, h, block)).unwrap();
+        for frame in [noise, shapes] {
+            prop_assert!(sane(&decode(&frame)));
+            prop_assert!(sane(&decode_raw(&frame)));
+        }
+    }
+
+    #[test]
+    fn a_damaged_code_never_panics(seed in any::<u64>(), cut in 0usize..100_000, damage in 0usize..3000) {
+        let clean = code_frame("6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11", 320, 240, 4, seed % 2 == 0);
+        let mut pixels = clean.pixels().to_vec();
+        for (i, v) in bytes(seed, 2 * damage).chunks(2).enumerate() {
+            let at = (usize::from(v[0]) * 301 + i * 7919) % pixels.len();
+            pixels[at] = v[1];
+        }
+        // A frame cut short is refused; the rows it still has are decoded.
+        let rows = (pixels.len() - cut.min(pixels.len())) / 320;
+        pixels.truncate(rows * 320);
+        prop_assert!(LumaFrame::new(320, 240, pixels.clone()).is_err() || rows == 240);
+        if rows > 0 {
+            let frame = LumaFrame::new(320, rows as u32, pixels).unwrap();
+            let payloads = decode(&frame);
+            prop_assert!(sane(&payloads));
+            prop_assert!(payloads.len() <= 1);
+        }
+    }
+
+    #[test]
+    fn rgba_noise_decodes_without_panic(seed in any::<u64>(), width in 1u32..96, height in 1u32..96) {
+        let rgba = bytes(seed, (width * height * 4) as usize);
+        let frame = LumaFrame::from_rgba(width, height, &rgba).unwrap();
+        prop_assert!(sane(&decode(&frame)));
+    }
+}

@@ -1,0 +1,65 @@
+//! The one place that calls rqrr, behind `catch_unwind`: rqrr 0.11 asserts
+//! and indexes its way to panics on some images (see the module doc), and a
+//! frame must never take the scanner down.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use rqrr::{BitGrid, Grid, PreparedImage};
+
+use super::view::View;
+
+/// The smallest QR code is 21 modules wide; a narrower view holds none.
+const MIN_SIDE: usize = 21;
+
+/// A decoded code: its payload and the area it covers in the view, which
+/// ranks several codes in one frame.
+pub(super) struct Found {
+    pub(super) text: String,
+    pub(super) area: u64,
+}
+
+/// Every code rqrr decodes in the view. A panic in detection loses the view;
+/// one in a single code's decoding loses only that code.
+pub(super) fn read(view: &View<'_>) -> Vec<Found> {
+    if view.width() < MIN_SIDE || view.height() < MIN_SIDE {
+        return Vec::new();
+    }
+    catch_unwind(AssertUnwindSafe(|| {
+        let mut image =
+            PreparedImage::prepare_from_greyscale(view.width(), view.height(), |x, y| {
+                view.pixel(x, y)
+            });
+        image
+            .detect_grids()
+            .iter()
+            .filter_map(|grid| catch_unwind(AssertUnwindSafe(|| decode_grid(grid))).ok()?)
+            .collect()
+    }))
+    .unwrap_or_default()
+}
+
+/// Payloads that are not UTF-8 are decoded lossily rather than dropped: a
+/// customer code is ASCII, so such a payload is some other code, and the
+/// cashier is better told "not a customer code" than shown nothing.
+fn decode_grid<G: BitGrid>(grid: &Grid<G>) -> Option<Found> {
+    let mut bytes = Vec::new();
+    grid.decode_to(&mut bytes).ok()?;
+    if bytes.is_empty() {
+        return None;
+    }
+    Some(Found {
+        text: String::from_utf8_lossy(&bytes).into_owned(),
+        area: area(&grid.bounds),
+    })
+}
+
+/// Shoelace area; absolute, so the corners' winding does not matter.
+fn area(corners: &[rqrr::Point; 4]) -> u64 {
+    let twice: i64 = (0..4)
+        .map(|i| {
+            let (a, b) = (corners[i], corners[(i + 1) % 4]);
+            i64::from(a.x) * i64::from(b.y) - i64::from(b.x) * i64::from(a.y)
+        })
+        .sum();
+    twice.unsigned_abs() / 2
+}

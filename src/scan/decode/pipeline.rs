@@ -1,0 +1,193 @@
+//! The order in which views of a frame are shown to rqrr, cheapest and most
+//! likely first, stopping at the first that yields a code. The figures
+//! behind each stage are in the module doc (`super`).
+
+use super::frame::LumaFrame;
+use super::guard::{read, Found};
+use super::view::{View, INVERT, SQUARE};
+
+/// Frames with a longer side above this are shrunk by a whole factor before
+/// anything else: rqrr's time grows with the pixel count, and a 4K frame
+/// would take about 25 times as long as a 640×480 one.
+const MAX_SIDE: usize = 1280;
+
+/// The centre view is a square of 3/4 of the shorter side.
+const CENTRE: (usize, usize) = (3, 4);
+
+/// The optional stages of `decode`, so the lab can measure what each pays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stages {
+    /// Look at the whole frame at half resolution first.
+    pub coarse_first: bool,
+    /// Then at the centre of the frame at full resolution, before the whole.
+    pub centre_first: bool,
+    /// Retry at half resolution with luma inverted (dark mode).
+    pub invert: bool,
+    /// Retry the centre with luma squared (glare, low contrast).
+    pub contrast: bool,
+}
+
+impl Stages {
+    /// What `decode` runs.
+    pub const ALL: Stages = Stages {
+        coarse_first: true,
+        centre_first: true,
+        invert: true,
+        contrast: true,
+    };
+
+    /// The whole frame only.
+    pub const NONE: Stages = Stages {
+        coarse_first: false,
+        centre_first: false,
+        invert: false,
+        contrast: false,
+    };
+}
+
+/// Every payload found in the frame, deduplicated, the largest code first.
+pub fn decode(frame: &LumaFrame) -> Vec<String> {
+    decode_with(frame, Stages::ALL)
+}
+
+/// Plain rqrr on the whole frame, behind the same guard: the baseline
+/// `decode` is measured against.
+pub fn decode_raw(frame: &LumaFrame) -> Vec<String> {
+    ranked(read(&View::whole(frame)))
+}
+
+/// `decode` with a chosen set of stages.
+pub fn decode_with(frame: &LumaFrame, stages: Stages) -> Vec<String> {
+    let whole = View::whole(frame).fit(MAX_SIDE);
+    let centre = whole.centre(CENTRE.0, CENTRE.1);
+    let attempts = [
+        stages.coarse_first.then(|| whole.scaled(2)),
+        stages.centre_first.then_some(centre),
+        Some(whole),
+        stages.invert.then(|| whole.scaled(2).toned(&INVERT)),
+        stages.contrast.then(|| centre.toned(&SQUARE)),
+    ];
+    attempts
+        .iter()
+        .flatten()
+        .map(read)
+        .find(|found| !found.is_empty())
+        .map(ranked)
+        .unwrap_or_default()
+}
+
+/// Largest first, as the code held up to the camera is the largest; each
+/// payload once.
+fn ranked(mut found: Vec<Found>) -> Vec<String> {
+    found.sort_by_key(|f| std::cmp::Reverse(f.area));
+    let mut texts: Vec<String> = Vec::with_capacity(found.len());
+    for f in found {
+        if !texts.contains(&f.text) {
+            texts.push(f.text);
+        }
+    }
+    texts
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+
+    const CUSTOMER: &str = "6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11";
+
+    /// `text` as a QR code of `module` pixels per module, dark on light
+    /// (or light on dark), centred in a `width`×`height` frame.
+    pub(in crate::scan::decode) fn code_frame(
+        text: &str,
+        width: u32,
+        height: u32,
+        module: u32,
+        dark_mode: bool,
+    ) -> LumaFrame {
+        let code = qrcode::QrCode::new(text).unwrap();
+        let size = code.width() as u32;
+        let colors = code.to_colors();
+        let (left, top) = ((width - size * module) / 2, (height - size * module) / 2);
+        let (ink, paper) = if dark_mode { (230, 20) } else { (20, 230) };
+        let pixels = (0..height)
+            .flat_map(|y| (0..width).map(move |x| (x, y)))
+            .map(|(x, y)| {
+                let (mx, my) = (x.wrapping_sub(left) / module, y.wrapping_sub(top) / module);
+                let dark = mx < size
+                    && my < size
+                    && colors[(my * size + mx) as usize] == qrcode::Color::Dark;
+                if dark {
+                    ink
+                } else {
+                    paper
+                }
+            })
+            .collect();
+        LumaFrame::new(width, height, pixels).unwrap()
+    }
+
+    #[test]
+    fn reads_a_clean_customer_code() {
+        let frame = code_frame(CUSTOMER, 640, 480, 6, false);
+        assert_eq!(decode(&frame), vec![CUSTOMER.to_owned()]);
+        assert_eq!(decode_raw(&frame), vec![CUSTOMER.to_owned()]);
+    }
+
+    #[test]
+    fn reads_a_dark_mode_code_that_plain_rqrr_misses() {
+        let frame = code_frame(CUSTOMER, 640, 480, 6, true);
+        assert_eq!(decode_raw(&frame), Vec::<String>::new());
+        assert_eq!(decode(&frame), vec![CUSTOMER.to_owned()]);
+        assert_eq!(
+            decode_with(
+                &frame,
+                Stages {
+                    invert: false,
+                    ..Stages::ALL
+                }
+            ),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn reads_a_small_code_off_centre_at_full_resolution() {
+        // 3 px modules are too fine for the half-resolution pass and outside
+        // the centre square: only the whole frame at full size finds it.
+        let mut frame = code_frame(CUSTOMER, 640, 480, 3, false);
+        let shifted: Vec<u8> = (0..480usize)
+            .flat_map(|y| (0..640usize).map(move |x| (x, y)))
+            .map(|(x, y)| {
+                if x >= 250 {
+                    frame.pixels()[y * 640 + x - 250]
+                } else {
+                    230
+                }
+            })
+            .collect();
+        frame = LumaFrame::new(640, 480, shifted).unwrap();
+        assert_eq!(decode(&frame), vec![CUSTOMER.to_owned()]);
+    }
+
+    #[test]
+    fn ranks_larger_codes_first_and_lists_each_once() {
+        let found = |text: &str, area| Found {
+            text: text.to_owned(),
+            area,
+        };
+        let texts = ranked(vec![
+            found("small", 10),
+            found("big", 900),
+            found("small", 50),
+        ]);
+        assert_eq!(texts, vec!["big".to_owned(), "small".to_owned()]);
+    }
+
+    #[test]
+    fn blank_and_tiny_frames_hold_no_code() {
+        for (w, h) in [(1, 1), (20, 400), (400, 20), (640, 480)] {
+            let frame = LumaFrame::new(w, h, vec![200; (w * h) as usize]).unwrap();
+            assert!(decode(&frame).is_empty());
+        }
+    }
+}
