@@ -1,0 +1,66 @@
+//! `qr-video TEXT OUT.y4m [--frames N] [--size WxH]`: a short video of a
+//! clean code of TEXT for Chromium's fake camera, which loops it. Each frame
+//! moves the code a little along a circle, so the loop looks like a hand
+//! holding a phone and the decoder sees frames that differ.
+
+use std::process::ExitCode;
+
+use kassa_scan_lab::{synth, y4m};
+
+const USAGE: &str = "usage: qr-video TEXT OUT.y4m [--frames N] [--size WxH]";
+const FPS: u32 = 10;
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: Vec<String>) -> Result<(), String> {
+    let mut positional = Vec::new();
+    let (mut frames, mut size) = (10usize, (640u32, 480u32));
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--frames" => frames = parse_value(args.next(), "--frames")?,
+            "--size" => size = parse_size(&args.next().unwrap_or_default())?,
+            _ => positional.push(arg),
+        }
+    }
+    let [text, out] =
+        <[String; 2]>::try_from(positional).map_err(|_| "expected TEXT and OUT.y4m".to_owned())?;
+    if frames == 0 || size.0 < 2 || size.1 < 2 {
+        return Err("need at least one frame of at least 2×2".into());
+    }
+    let (width, height) = size;
+    let pictures = (0..frames)
+        .map(|i| {
+            let turn = std::f64::consts::TAU * i as f64 / frames as f64;
+            let shift = (3.0 * turn.cos(), 2.0 * turn.sin());
+            synth::render_shifted(&text, width, height, shift)
+                .map_err(|e| format!("cannot encode TEXT: {e}"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let file = std::fs::File::create(&out).map_err(|e| format!("{out}: {e}"))?;
+    let mut writer = std::io::BufWriter::new(file);
+    y4m::write(&mut writer, width, height, FPS, &pictures).map_err(|e| format!("{out}: {e}"))?;
+    println!("{out}: {frames} frames of {width}×{height} at {FPS} fps");
+    Ok(())
+}
+
+fn parse_value(value: Option<String>, flag: &str) -> Result<usize, String> {
+    value
+        .and_then(|v| v.parse().ok())
+        .ok_or_else(|| format!("{flag} needs a whole number"))
+}
+
+fn parse_size(value: &str) -> Result<(u32, u32), String> {
+    value
+        .split_once('x')
+        .and_then(|(w, h)| Some((w.parse().ok()?, h.parse().ok()?)))
+        .ok_or_else(|| format!("--size needs WxH, got {value:?}"))
+}
