@@ -6,6 +6,7 @@ export const sandboxPort = Number(process.env.KASSA_SANDBOX_PORT ?? 8788);
 
 export default defineConfig({
   testDir: "tests/e2e",
+  globalSetup: "./tests/e2e/global-setup.js",
   outputDir: "tests/e2e/artifacts/results",
   fullyParallel: false,
   workers: 1,

@@ -1,24 +1,40 @@
-// Usage: node scripts/size.mjs DIR — sizes of the .wasm and .js files in DIR.
+// Usage: node scripts/size.mjs DIR — what a browser downloads from DIR, raw
+// and brotli (quality 11, as a static host would serve it), in two groups:
+// the app's first load, and the QR decoder worker fetched when the scanner
+// first opens.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 
 const dir = process.argv[2] ?? "dist";
-const files = readdirSync(dir).filter((name) => /\.(wasm|js)$/.test(name)).sort();
-if (files.length === 0) {
-  console.error(`no .wasm or .js in ${dir}: build first`);
+const files = readdirSync(dir).filter((name) => /\.(wasm|js|css)$/.test(name)).sort();
+if (!files.some((name) => name.endsWith(".wasm"))) {
+  console.error(`no .wasm in ${dir}: build first`);
   process.exit(1);
 }
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-let raw = 0;
-let brotli = 0;
-for (const name of files) {
-  const bytes = readFileSync(join(dir, name));
-  const packed = brotliCompressSync(bytes, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
-  }).length;
-  raw += bytes.length;
-  brotli += packed;
-  console.log(`${name.padEnd(40)} raw ${kb(bytes.length).padStart(10)}  brotli ${kb(packed).padStart(9)}`);
+const row = (name, raw, brotli) =>
+  console.log(`${name.padEnd(40)} raw ${kb(raw).padStart(10)}  brotli ${kb(brotli).padStart(9)}`);
+
+const groups = [
+  ["first load (login and checkout)", (name) => !name.startsWith("scan_worker")],
+  ["scanner, fetched on scan-open", (name) => name.startsWith("scan_worker")],
+];
+const all = { raw: 0, brotli: 0 };
+for (const [title, member] of groups) {
+  console.log(`-- ${title}`);
+  const sum = { raw: 0, brotli: 0 };
+  for (const name of files.filter(member)) {
+    const bytes = readFileSync(join(dir, name));
+    const packed = brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).length;
+    sum.raw += bytes.length;
+    sum.brotli += packed;
+    row(name, bytes.length, packed);
+  }
+  row("subtotal", sum.raw, sum.brotli);
+  all.raw += sum.raw;
+  all.brotli += sum.brotli;
 }
-console.log(`${"total".padEnd(40)} raw ${kb(raw).padStart(10)}  brotli ${kb(brotli).padStart(9)}`);
+row("total", all.raw, all.brotli);

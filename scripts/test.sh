@@ -17,8 +17,8 @@ wasm cargo clippy --target wasm32-unknown-unknown --locked -- -D warnings
 step "cargo test (native)"
 cargo test --workspace --locked
 
-step "AOS sandbox for the end-to-end tests"
-cargo build -p kassa-sandbox --locked
+step "AOS sandbox and fake-camera video maker for the end-to-end tests"
+cargo build -p kassa-sandbox -p kassa-scan-lab --locked
 
 "$KASSA_ROOT/scripts/build.sh"
 

@@ -10,6 +10,7 @@ use crate::domain::report::CashMovementError;
 use crate::domain::sale::SaleError;
 use crate::domain::shift::{LoginError, LoginField};
 use crate::loyalty::error::LoyaltyError;
+use crate::scan::problem::ScanProblem;
 
 /// An error the cashier may see, and the sentence that explains it.
 pub trait Describe {
@@ -110,6 +111,21 @@ impl Describe for CashMovementError {
             CashMovementError::MissingReason => Text::ErrCashReason,
             CashMovementError::ZeroAmount => Text::ErrCashZero,
             CashMovementError::ExceedsDrawer { .. } => Text::ErrCashExceedsDrawer,
+        }
+    }
+}
+
+impl Describe for ScanProblem {
+    fn text(&self) -> Text {
+        match self {
+            ScanProblem::InsecurePage => Text::ErrCameraInsecure,
+            ScanProblem::CameraDenied => Text::ErrCameraDenied,
+            ScanProblem::NoCamera => Text::ErrNoCamera,
+            ScanProblem::CameraBusy => Text::ErrCameraBusy,
+            ScanProblem::CameraFailed => Text::ErrCameraFailed,
+            ScanProblem::PhotoUnreadable => Text::ErrPhotoUnreadable,
+            ScanProblem::NoCodeInPhoto => Text::ErrNoCodeInPhoto,
+            ScanProblem::DecoderUnavailable => Text::ErrDecoderUnavailable,
         }
     }
 }

@@ -7,3 +7,17 @@
 //! `domain::customer`, not this module.
 
 pub mod decode;
+pub mod gate;
+pub mod problem;
+
+// The browser side: camera, frames, and the worker that runs `decode`.
+#[cfg(target_arch = "wasm32")]
+pub mod camera;
+#[cfg(target_arch = "wasm32")]
+pub mod decoder;
+#[cfg(target_arch = "wasm32")]
+pub mod frames;
+#[cfg(target_arch = "wasm32")]
+pub mod message;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

@@ -40,3 +40,10 @@ pub fn print() {
         let _ = window.print();
     }
 }
+
+/// True while the page is not on screen (another tab or app, screen off).
+pub fn hidden() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .is_some_and(|document| document.hidden())
+}

@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod document;
+pub mod feedback;
 pub mod fetch;
 pub mod persistence;
 pub mod storage;

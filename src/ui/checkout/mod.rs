@@ -9,7 +9,10 @@ mod payment_dialog;
 mod printed_receipt;
 mod report_dialog;
 mod sale_result;
+mod scan_camera;
 mod scan_dialog;
+mod scan_manual;
+mod scan_photo;
 mod state;
 mod totals_panel;
 

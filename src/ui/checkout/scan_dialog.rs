@@ -1,115 +1,143 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::scan_camera::CameraView;
+use super::scan_manual::ManualCodeForm;
+use super::scan_photo::PhotoButton;
 use super::state::Checkout;
-use crate::domain::customer::CustomerCode;
+use crate::domain::customer::{CustomerCode, NotACustomerCode};
 use crate::i18n::{Describe, Text};
+use crate::scan::decoder::{Decoder, DecoderEvent, FrameSource};
+use crate::scan::gate::{ScanGate, Verdict};
+use crate::scan::problem::ScanProblem;
 use crate::ui::field::ErrorLine;
 use crate::ui::locale::Locale;
 use crate::ui::modal::Modal;
 use crate::ui::session::CurrentSession;
+use crate::web::clock::now_ms;
+use crate::web::feedback::confirm_scan;
 
-/// Finding the customer by the code of their app's QR: typed, pasted, or
-/// typed by a hardware QR scanner in keyboard mode.
+/// Finding the customer by their app's QR code: read by the camera, from a
+/// photo, or typed (also by a hardware QR scanner in keyboard mode).
 #[component]
 pub fn ScanDialog() -> impl IntoView {
     let locale = Locale::get();
     let checkout = Checkout::get();
-    let session = CurrentSession::get().session();
-    let samples = session
-        .as_ref()
-        .map(|s| s.backend.sample_customers())
-        .unwrap_or_default();
-    let code = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Text>);
-    let busy = RwSignal::new(false);
-
-    let lookup = move || {
-        if busy.get_untracked() {
-            return;
-        }
-        let parsed = match CustomerCode::parse(&code.get_untracked()) {
-            Ok(parsed) => parsed,
-            Err(e) => return error.set(Some(e.text())),
-        };
-        let Some(session) = CurrentSession::get().session() else {
-            return;
-        };
-        busy.set(true);
-        error.set(None);
-        spawn_local(async move {
-            let found = session.backend.customer(&parsed).await;
-            busy.set(false);
-            match found {
-                Ok(customer) => {
-                    checkout.customer.set(Some(customer));
-                    checkout.close_dialog();
-                }
-                Err(e) => error.set(Some(e.text())),
-            }
-        });
+    let looking_up = RwSignal::new(false);
+    let reading_photo = RwSignal::new(false);
+    let gate = StoredValue::new_local(ScanGate::default());
+    let lookup = CustomerLookup {
+        current: CurrentSession::get(),
+        checkout,
+        gate,
+        busy: looking_up,
+        error,
     };
+
+    let show = move |text: Text| {
+        if error.get_untracked() != Some(text) {
+            error.set(Some(text));
+        }
+    };
+    let act = move |verdict: Verdict| match verdict {
+        Verdict::Lookup(code) => lookup.start(code),
+        Verdict::Foreign => show(NotACustomerCode.text()),
+        Verdict::Ignore => {}
+    };
+    let read = move |payloads: Vec<String>| {
+        if let Some(verdict) = gate.try_update_value(|gate| gate.offer(&payloads, now_ms())) {
+            if matches!(verdict, Verdict::Lookup(_)) {
+                confirm_scan();
+            }
+            act(verdict);
+        }
+    };
+    // Started with the dialog, so the decoder is only downloaded when needed.
+    let decoder = StoredValue::new_local(Decoder::start(move |event| match event {
+        DecoderEvent::Decoded {
+            source: FrameSource::Camera,
+            payloads,
+        } => read(payloads),
+        DecoderEvent::Decoded {
+            source: FrameSource::Photo,
+            payloads,
+        } => {
+            reading_photo.set(false);
+            if payloads.is_empty() {
+                show(ScanProblem::NoCodeInPhoto.text());
+            } else {
+                read(payloads);
+            }
+        }
+        DecoderEvent::Unavailable => {
+            reading_photo.set(false);
+            show(ScanProblem::DecoderUnavailable.text());
+        }
+    }));
+    // A camera that fails late must not hide what the cashier did meanwhile.
+    let on_camera_problem = Callback::new(move |problem: ScanProblem| {
+        if error.get_untracked().is_none() {
+            show(problem.text());
+        }
+    });
+    let on_photo_problem = Callback::new(move |problem: ScanProblem| show(problem.text()));
+    let on_typed = Callback::new(move |text: String| match CustomerCode::parse(&text) {
+        Ok(code) => {
+            if let Some(verdict) = gate.try_update_value(|gate| gate.typed(code)) {
+                act(verdict);
+            }
+        }
+        Err(e) => show(e.text()),
+    });
 
     view! {
         <Modal title=Text::ScanTitle on_close=Callback::new(move |_| checkout.close_dialog())>
-            <form
-                class="stack"
-                novalidate=true
-                on:submit=move |ev: leptos::ev::SubmitEvent| {
-                    ev.prevent_default();
-                    lookup();
-                }
-            >
-                <label class="field">
-                    <span class="field-label">{move || locale.t(Text::ScanManualHint)}</span>
-                    <input
-                        data-testid="scan-manual-input"
-                        type="text"
-                        autocomplete="off"
-                        autocapitalize="off"
-                        spellcheck="false"
-                        autofocus=true
-                        placeholder="xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
-                        prop:value=move || code.get()
-                        on:input=move |ev| code.set(event_target_value(&ev))
-                    />
-                </label>
-                <ErrorLine error=error test_id="scan-error"/>
-                <Show when=move || busy.get()>
-                    <p class="muted">{move || locale.t(Text::CustomerLoading)}</p>
-                </Show>
-                <div class="actions">
-                    <button type="button" class="ghost" data-testid="scan-close"
-                        on:click=move |_| checkout.close_dialog()>
-                        {move || locale.t(Text::Cancel)}
-                    </button>
-                    <button type="submit" class="primary" data-testid="scan-manual-submit" disabled=move || busy.get()>
-                        {move || locale.t(Text::ScanManualSubmit)}
-                    </button>
-                </div>
-            </form>
-            {(!samples.is_empty()).then(|| view! {
-                <details class="samples">
-                    <summary>{move || locale.t(Text::DemoCustomers)}</summary>
-                    <ul>
-                        {samples
-                            .into_iter()
-                            .map(|(sample, name)| {
-                                let shown = sample.clone();
-                                view! {
-                                    <li>
-                                        <button type="button" class="ghost sample"
-                                            on:click=move |_| code.set(sample.clone())>
-                                            <span>{name}</span>
-                                            <code>{shown}</code>
-                                        </button>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                </details>
-            })}
+            <CameraView decoder on_problem=on_camera_problem/>
+            <ErrorLine error=error test_id="scan-error"/>
+            <Show when=move || looking_up.get()>
+                <p class="muted" role="status">{move || locale.t(Text::CustomerLoading)}</p>
+            </Show>
+            <Show when=move || reading_photo.get()>
+                <p class="muted" role="status">{move || locale.t(Text::ScanReadingPhoto)}</p>
+            </Show>
+            <PhotoButton decoder reading=reading_photo on_problem=on_photo_problem/>
+            <ManualCodeForm busy=looking_up on_submit=on_typed/>
         </Modal>
+    }
+}
+
+/// Everything a customer lookup touches, read once while the dialog is
+/// built: decoder events arrive outside any reactive owner.
+#[derive(Clone, Copy)]
+struct CustomerLookup {
+    current: CurrentSession,
+    checkout: Checkout,
+    gate: StoredValue<ScanGate, LocalStorage>,
+    busy: RwSignal<bool>,
+    error: RwSignal<Option<Text>>,
+}
+
+impl CustomerLookup {
+    /// Asks the loyalty server for the customer; on success the dialog closes.
+    fn start(self, code: CustomerCode) {
+        let Some(session) = self.current.session() else {
+            return;
+        };
+        self.busy.set(true);
+        self.error.set(None);
+        spawn_local(async move {
+            let found = session.backend.customer(&code).await;
+            self.gate
+                .update_value(|gate| gate.finished(found.is_ok(), now_ms()));
+            self.busy.set(false);
+            match found {
+                Ok(customer) => {
+                    self.checkout.customer.set(Some(customer));
+                    self.checkout.close_dialog();
+                }
+                Err(e) => self.error.set(Some(e.text())),
+            }
+        });
     }
 }

@@ -1,0 +1,76 @@
+use leptos::prelude::*;
+
+use crate::i18n::Text;
+use crate::ui::locale::Locale;
+use crate::ui::session::CurrentSession;
+
+/// The code typed or pasted from the customer's app, with the demo's sample
+/// customers one tap away.
+#[component]
+pub fn ManualCodeForm(busy: RwSignal<bool>, on_submit: Callback<String>) -> impl IntoView {
+    let locale = Locale::get();
+    let checkout = super::state::Checkout::get();
+    let samples = CurrentSession::get()
+        .session()
+        .map(|s| s.backend.sample_customers())
+        .unwrap_or_default();
+    let code = RwSignal::new(String::new());
+
+    view! {
+        <form
+            class="stack"
+            novalidate=true
+            on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                if !busy.get_untracked() {
+                    on_submit.run(code.get_untracked());
+                }
+            }
+        >
+            <label class="field">
+                <span class="field-label">{move || locale.t(Text::ScanManualHint)}</span>
+                <input
+                    data-testid="scan-manual-input"
+                    type="text"
+                    autocomplete="off"
+                    autocapitalize="off"
+                    spellcheck="false"
+                    placeholder="xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
+                    prop:value=move || code.get()
+                    on:input=move |ev| code.set(event_target_value(&ev))
+                />
+            </label>
+            <div class="actions">
+                <button type="button" class="ghost" data-testid="scan-close"
+                    on:click=move |_| checkout.close_dialog()>
+                    {move || locale.t(Text::Cancel)}
+                </button>
+                <button type="submit" class="primary" data-testid="scan-manual-submit" disabled=move || busy.get()>
+                    {move || locale.t(Text::ScanManualSubmit)}
+                </button>
+            </div>
+        </form>
+        {(!samples.is_empty()).then(|| view! {
+            <details class="samples">
+                <summary>{move || locale.t(Text::DemoCustomers)}</summary>
+                <ul>
+                    {samples
+                        .into_iter()
+                        .map(|(sample, name)| {
+                            let shown = sample.clone();
+                            view! {
+                                <li>
+                                    <button type="button" class="ghost sample"
+                                        on:click=move |_| code.set(sample.clone())>
+                                        <span>{name}</span>
+                                        <code>{shown}</code>
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </details>
+        })}
+    }
+}
