@@ -1,5 +1,6 @@
 // End-to-end tests drive the release build in the system Chromium.
 import { defineConfig } from "@playwright/test";
+import { chromiumLaunch } from "./tests/chromium.js";
 
 const port = Number(process.env.KASSA_E2E_PORT ?? 8181);
 export const sandboxPort = Number(process.env.KASSA_SANDBOX_PORT ?? 8788);
@@ -17,17 +18,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 800 },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: chromiumLaunch,
     trace: "retain-on-failure",
   },
   webServer: [

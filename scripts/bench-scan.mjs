@@ -5,6 +5,7 @@
 import { writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { chromium } from "@playwright/test";
+import { chromiumLaunch, waitFor } from "../tests/chromium.js";
 
 const [pageUrl, outFile] = process.argv.slice(2);
 if (!pageUrl || !outFile) {
@@ -12,31 +13,11 @@ if (!pageUrl || !outFile) {
   process.exit(2);
 }
 
-async function waitFor(url) {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
 await waitFor(pageUrl);
 // Other work on the machine skews every figure; the load says how much.
 const loadAtStart = loadavg()[0];
-// The flags of playwright.config.js, so figures compare with the e2e runs.
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+// The e2e tests' flags, so figures compare with those runs.
+const browser = await chromium.launch(chromiumLaunch);
 let result;
 try {
   const page = await browser.newPage();

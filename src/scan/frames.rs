@@ -61,32 +61,31 @@ impl FrameGrabber {
 
     /// The frame the preview shows now; None before the first frame.
     pub fn video_frame(&self, video: &HtmlVideoElement) -> Option<ImageData> {
-        let (width, height) = fit(video.video_width(), video.video_height())?;
-        self.resize(width, height);
-        self.context
-            .draw_image_with_html_video_element_and_dw_and_dh(
-                video,
-                0.0,
-                0.0,
-                f64::from(width),
-                f64::from(height),
-            )
-            .ok()?;
-        self.read(width, height)
+        self.capture(
+            video.video_width(),
+            video.video_height(),
+            |context, w, h| {
+                context.draw_image_with_html_video_element_and_dw_and_dh(video, 0.0, 0.0, w, h)
+            },
+        )
     }
 
     fn bitmap_frame(&self, bitmap: &ImageBitmap) -> Option<ImageData> {
-        let (width, height) = fit(bitmap.width(), bitmap.height())?;
+        self.capture(bitmap.width(), bitmap.height(), |context, w, h| {
+            context.draw_image_with_image_bitmap_and_dw_and_dh(bitmap, 0.0, 0.0, w, h)
+        })
+    }
+
+    /// Draws a source of `width`×`height` scaled to fit, then reads it back.
+    fn capture(
+        &self,
+        width: u32,
+        height: u32,
+        draw: impl FnOnce(&CanvasRenderingContext2d, f64, f64) -> Result<(), JsValue>,
+    ) -> Option<ImageData> {
+        let (width, height) = fit(width, height)?;
         self.resize(width, height);
-        self.context
-            .draw_image_with_image_bitmap_and_dw_and_dh(
-                bitmap,
-                0.0,
-                0.0,
-                f64::from(width),
-                f64::from(height),
-            )
-            .ok()?;
+        draw(&self.context, f64::from(width), f64::from(height)).ok()?;
         self.read(width, height)
     }
 

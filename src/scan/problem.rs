@@ -47,29 +47,16 @@ mod tests {
 
     #[test]
     fn dom_exception_names_map_to_what_the_cashier_can_do() {
-        assert_eq!(
-            ScanProblem::from_camera_error("NotAllowedError"),
-            ScanProblem::CameraDenied
-        );
-        assert_eq!(
-            ScanProblem::from_camera_error("NotFoundError"),
-            ScanProblem::NoCamera
-        );
-        assert_eq!(
-            ScanProblem::from_camera_error("OverconstrainedError"),
-            ScanProblem::NoCamera
-        );
-        assert_eq!(
-            ScanProblem::from_camera_error("NotReadableError"),
-            ScanProblem::CameraBusy
-        );
-        assert_eq!(
-            ScanProblem::from_camera_error("TypeError"),
-            ScanProblem::CameraFailed
-        );
-        assert_eq!(
-            ScanProblem::from_camera_error(""),
-            ScanProblem::CameraFailed
-        );
+        let cases = [
+            ("NotAllowedError", ScanProblem::CameraDenied),
+            ("NotFoundError", ScanProblem::NoCamera),
+            ("OverconstrainedError", ScanProblem::NoCamera),
+            ("NotReadableError", ScanProblem::CameraBusy),
+            ("TypeError", ScanProblem::CameraFailed),
+            ("", ScanProblem::CameraFailed),
+        ];
+        for (name, problem) in cases {
+            assert_eq!(ScanProblem::from_camera_error(name), problem, "{name:?}");
+        }
     }
 }

@@ -5,6 +5,7 @@
 // `cargo build -p kassa-sandbox`; scripts/soak.sh does both).
 import { spawn } from "node:child_process";
 import { chromium } from "@playwright/test";
+import { chromiumLaunch, waitFor } from "../chromium.js";
 
 const sales = Number(process.argv[2] ?? 500);
 const appPort = 8282;
@@ -22,16 +23,6 @@ const children = [
 const stop = () => children.forEach((child) => child.kill());
 process.on("exit", stop);
 
-async function waitFor(url) {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
 const control = (path, body) =>
   fetch(`${API}/__control/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) });
 
@@ -39,10 +30,7 @@ await waitFor(`http://127.0.0.1:${appPort}/index.html`);
 await waitFor(`${API}/__control/ledger`);
 await control("reset");
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await chromium.launch(chromiumLaunch);
 const page = await browser.newPage();
 await page.goto(`http://127.0.0.1:${appPort}/`);
 await page.getByTestId("login-base-url").fill(API);

@@ -1,5 +1,7 @@
 // Chromium's fake camera, showing a chosen QR code (see global-setup.js).
 
+import { chromiumLaunch } from "../../chromium.js";
+
 export const DILNOZA = "6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11";
 export const JASUR = "0b7e3c1a-9d2f-4e6b-8a15-3c4d5e6f7a8b";
 
@@ -10,22 +12,13 @@ export const cameraVideos = {
 
 export const photoDir = "tests/e2e/artifacts/photos";
 
-const base = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
 /** Launch options for a browser whose camera films `video`; without
  * `grant`, the permission prompt stays unanswered and is refused. */
 export function fakeCamera(video, { grant = true } = {}) {
-  const args = [...base, "--use-fake-device-for-media-stream"];
+  const args = [...chromiumLaunch.args, "--use-fake-device-for-media-stream"];
   if (grant) args.push("--use-fake-ui-for-media-stream");
   if (video) args.push(`--use-file-for-fake-video-capture=${video.file}`);
-  return { executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args };
+  return { ...chromiumLaunch, args };
 }
 
 /** Counts the camera tracks the page opened that are still live. */
