@@ -19,7 +19,7 @@
 //! per category (clean, perspective, blur, noise, glare, inverted, moiré,
 //! small), half 640×480 and half 1280×720, seed 20261124; the shared corpus
 //! is zxing's 179 blackbox images. Times are native, release profile
-//! (opt-level z, as shipped), fastest of three runs per frame on a 2-core
+//! (opt-level z, before the rqrr patch below), fastest of three runs per frame on a 2-core
 //! machine that was doing other work too, so compare rows, not decimals.
 //!
 //! | stages | generated | shared | median ms 640×480 | median ms 1280×720 | no code, ms 640×480 |
@@ -48,19 +48,21 @@
 //! without a full-resolution retry (−13 codes).
 //!
 //! # Time
-//! The 5 ms goal for a 640×480 frame is not met, and cannot be by choosing
-//! views: rqrr 0.11 spends about 4 ms fitting the grid of every code it
-//! finds (over half its profile is `Perspective::map`, `round` and
-//! `fitness_cell`, run twice per code), whatever the view's size. The
-//! stages cut only the pixel-bound part: the median over frames read falls
-//! from 8.8 to 7.3 ms at 640×480 and from 16.6 to 9.7 ms at 1280×720
-//! (`scripts/bench-decode.sh`). A faster read needs a faster decoder, not
-//! a cleverer pipeline.
+//! Choosing views cannot reach the 5 ms goal for a 640×480 frame: rqrr
+//! spends most of a read fitting the grid of each code it finds
+//! (`Perspective::map`, `round` and `fitness_cell`), whatever the view's
+//! size. The stages cut only the pixel-bound part: the native median over
+//! frames read fell from 8.8 to 7.3 ms at 640×480 and from 16.6 to 9.7 ms
+//! at 1280×720 (`scripts/bench-decode.sh`). Two changes to rqrr itself
+//! (`vendor/rqrr/KASSA-PATCH.md`: rounding without a libm call, and no
+//! grid jiggling once a fit is 97.5 % of perfect), and the worker's own
+//! `opt-level = 3` profile, bring the wasm median in Chromium to about
+//! 5 ms, twice as fast as jsQR (`scripts/bench-scan.sh`; README).
 //!
 //! # Panics
-//! rqrr 0.11 asserts on some images: `geometry.rs:55` (`Perspective::map`
-//! of a degenerate fit) on shared `qrcode-6/7.png`, and in debug builds its
-//! integer arithmetic overflows on noise. No cheap check of ours predicts
+//! rqrr 0.11 asserted on some images: `geometry.rs:55` (`Perspective::map`
+//! of a degenerate fit) on shared `qrcode-6/7.png` — removed by our patch —
+//! and in debug builds its integer arithmetic overflows on noise. No cheap check of ours predicts
 //! these, so every rqrr call is wrapped in `catch_unwind` (`guard`): a panic
 //! in detection loses that view, one in decoding loses that code, and
 //! native callers never see it (the default panic hook still prints it; it
