@@ -38,8 +38,8 @@ export async function watchCameraTracks(page) {
 }
 
 /** Demo login, then the customer scanner. */
-export async function openScanner(page, expect) {
-  await page.goto("/");
+export async function openScanner(page, expect, url = "/") {
+  await page.goto(url);
   await page.getByTestId("login-demo").click();
   await expect(page.getByTestId("cart-empty")).toBeVisible();
   await page.getByTestId("scan-open").click();
