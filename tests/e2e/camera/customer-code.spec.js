@@ -7,9 +7,10 @@ test.use({ launchOptions: fakeCamera(cameraVideos.customer) });
 test("the customer appears without typing, and the camera is turned off", async ({ page }) => {
   await watchCameraTracks(page);
   await openScanner(page, expect);
-  await expect(page.getByTestId("scan-video")).toBeVisible();
-  await expect.poll(() => page.evaluate(() => window.liveCameraTracks())).toBe(1);
+  // The read can be quicker than any look at the open scanner: what counts
+  // is that the camera was used, and is off once the customer is there.
   await expect(page.getByTestId("customer-name")).toHaveText("Dilnoza Rahimova");
+  expect(await page.evaluate(() => window.openedCameraTracks())).toBeGreaterThan(0);
   await expect(page.getByTestId("customer-balance")).toHaveAttribute("data-value", "125000.50");
   await expect(page.getByTestId("scan-video")).toHaveCount(0);
   // Every track of the scanner's stream has ended (the tablet's camera light is off).

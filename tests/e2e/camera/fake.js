@@ -21,7 +21,7 @@ export function fakeCamera(video, { grant = true } = {}) {
   return { ...chromiumLaunch, args };
 }
 
-/** Counts the camera tracks the page opened that are still live. */
+/** Counts the camera tracks the page opened, and those still live. */
 export async function watchCameraTracks(page) {
   await page.addInitScript(() => {
     const streams = [];
@@ -32,8 +32,9 @@ export async function watchCameraTracks(page) {
       streams.push(stream);
       return stream;
     };
-    window.liveCameraTracks = () =>
-      streams.flatMap((s) => s.getTracks()).filter((t) => t.readyState === "live").length;
+    const tracks = () => streams.flatMap((s) => s.getTracks());
+    window.openedCameraTracks = () => tracks().length;
+    window.liveCameraTracks = () => tracks().filter((t) => t.readyState === "live").length;
   });
 }
 

@@ -45,9 +45,10 @@ impl Perspective {
     }
 
     pub fn map(&self, u: f64, v: f64) -> Point {
-        let den = self.0[6] * u + self.0[7] * v + 1.0f64;
-        let x = (self.0[0] * u + self.0[1] * v + self.0[2]) / den;
-        let y = (self.0[3] * u + self.0[4] * v + self.0[5]) / den;
+        // Kassa patch: one division instead of two, on rqrr's hottest path.
+        let scale = 1.0f64 / (self.0[6] * u + self.0[7] * v + 1.0f64);
+        let x = (self.0[0] * u + self.0[1] * v + self.0[2]) * scale;
+        let y = (self.0[3] * u + self.0[4] * v + self.0[5]) * scale;
 
         // Kassa patch: a degenerate fit maps to NaN or far outside any
         // image; `as` saturates (NaN to 0) where the asserts used to panic,
