@@ -12,13 +12,16 @@ export const cameraVideos = {
 
 export const photoDir = "tests/e2e/artifacts/photos";
 
-/** Launch options for a browser whose camera films `video`; without
- * `grant`, the permission prompt stays unanswered and is refused. */
-export function fakeCamera(video, { grant = true } = {}) {
-  const args = [...chromiumLaunch.args, "--use-fake-device-for-media-stream"];
-  if (grant) args.push("--use-fake-ui-for-media-stream");
-  if (video) args.push(`--use-file-for-fake-video-capture=${video.file}`);
-  return { ...chromiumLaunch, args };
+/** Launch options for a browser whose camera films `video` (or Chromium's
+ * generated picture); without `grant`, the permission prompt stays
+ * unanswered and is refused. `cameras` fake devices (a video file allows
+ * one), and `args` added as they are. */
+export function fakeCamera(video, { grant = true, cameras = 1, args = [] } = {}) {
+  const device = "--use-fake-device-for-media-stream";
+  const flags = [...chromiumLaunch.args, cameras > 1 ? `${device}=device-count=${cameras}` : device, ...args];
+  if (grant) flags.push("--use-fake-ui-for-media-stream");
+  if (video) flags.push(`--use-file-for-fake-video-capture=${video.file}`);
+  return { ...chromiumLaunch, args: flags };
 }
 
 /** Counts the camera tracks the page opened, and those still live. */

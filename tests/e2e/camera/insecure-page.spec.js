@@ -1,20 +1,9 @@
 // Served over plain http from a name that is not localhost, the page gets no
 // camera from the browser: the cashier must learn why, and still scan.
 import { test, expect } from "../fixtures.js";
-import { chromiumLaunch } from "../../chromium.js";
-import { JASUR, openScanner } from "./fake.js";
+import { fakeCamera, JASUR, openScanner } from "./fake.js";
 
-test.use({
-  launchOptions: {
-    ...chromiumLaunch,
-    args: [
-      ...chromiumLaunch.args,
-      "--use-fake-ui-for-media-stream",
-      "--use-fake-device-for-media-stream",
-      "--host-resolver-rules=MAP till.shop.test 127.0.0.1",
-    ],
-  },
-});
+test.use({ launchOptions: fakeCamera(null, { args: ["--host-resolver-rules=MAP till.shop.test 127.0.0.1"] }) });
 
 test("an insecure page explains that the camera needs https, and manual entry works", async ({ page, baseURL }) => {
   const port = new URL(baseURL).port;

@@ -1,19 +1,9 @@
 // A tablet with a front and a rear camera: two of Chromium's generated fake
 // devices (a video file would make it one).
 import { test, expect } from "../fixtures.js";
-import { chromiumLaunch } from "../../chromium.js";
-import { openScanner, watchCameraTracks } from "./fake.js";
+import { fakeCamera, openScanner, watchCameraTracks } from "./fake.js";
 
-test.use({
-  launchOptions: {
-    ...chromiumLaunch,
-    args: [
-      ...chromiumLaunch.args,
-      "--use-fake-ui-for-media-stream",
-      "--use-fake-device-for-media-stream=device-count=2",
-    ],
-  },
-});
+test.use({ launchOptions: fakeCamera(null, { cameras: 2 }) });
 
 test("switching moves to the other camera and leaves one camera on", async ({ page }) => {
   await watchCameraTracks(page);
