@@ -75,15 +75,16 @@ impl Decoder {
         Decoder(inner)
     }
 
-    pub fn is_idle(&self) -> bool {
+    fn is_idle(&self) -> bool {
         let state = self.0.state.borrow();
         state.ready && state.in_flight.is_none()
     }
 
-    /// Decodes a camera frame if the worker is free; drops it otherwise.
-    pub fn offer_camera_frame(&self, frame: &ImageData) {
-        if self.is_idle() {
-            let request = self.0.request(frame);
+    /// Decodes a camera frame if the worker is free; otherwise `grab` is not
+    /// even called, so a busy worker costs the page no canvas read-back.
+    pub fn offer_camera_frame(&self, grab: impl FnOnce() -> Option<ImageData>) {
+        if let Some(frame) = self.is_idle().then(grab).flatten() {
+            let request = self.0.request(&frame);
             self.0.post(request, FrameSource::Camera);
         }
     }

@@ -71,11 +71,7 @@ pub fn CameraView(
             let source = element.clone();
             frames.set_value(Some(FrameLoop::start(element, move || {
                 decoder.try_with_value(|decoder| {
-                    if decoder.is_idle() {
-                        if let Some(frame) = grabber.as_ref().and_then(|g| g.video_frame(&source)) {
-                            decoder.offer_camera_frame(&frame);
-                        }
-                    }
+                    decoder.offer_camera_frame(|| grabber.as_ref()?.video_frame(&source));
                 });
             })));
             status.set(CameraStatus::Live);

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use kassa_scan_lab::synth;
+use kassa_scan_lab::{cli, synth};
 use serde::Serialize;
 
 const USAGE: &str = "usage: frames OUTDIR [--per-category N] [--seed S]";
@@ -20,13 +20,7 @@ struct Frame {
 }
 
 fn main() -> ExitCode {
-    match run(std::env::args().skip(1).collect()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("{message}\n{USAGE}");
-            ExitCode::from(2)
-        }
-    }
+    cli::finish(run(std::env::args().skip(1).collect()), USAGE)
 }
 
 fn run(args: Vec<String>) -> Result<(), String> {
@@ -34,8 +28,8 @@ fn run(args: Vec<String>) -> Result<(), String> {
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--per-category" => per_category = number(args.next(), "--per-category")?,
-            "--seed" => seed = number(args.next(), "--seed")?,
+            "--per-category" => per_category = cli::number(args.next(), "--per-category")?,
+            "--seed" => seed = cli::number(args.next(), "--seed")?,
             _ if dir.is_none() => dir = Some(arg),
             _ => return Err(format!("unexpected {arg:?}")),
         }
@@ -71,10 +65,4 @@ fn run(args: Vec<String>) -> Result<(), String> {
         manifest.len()
     );
     Ok(())
-}
-
-fn number<T: std::str::FromStr>(value: Option<String>, flag: &str) -> Result<T, String> {
-    value
-        .and_then(|v| v.parse().ok())
-        .ok_or_else(|| format!("{flag} needs a whole number"))
 }

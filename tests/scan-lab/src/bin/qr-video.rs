@@ -5,19 +5,13 @@
 
 use std::process::ExitCode;
 
-use kassa_scan_lab::{synth, y4m};
+use kassa_scan_lab::{cli, synth, y4m};
 
 const USAGE: &str = "usage: qr-video TEXT OUT.y4m [--frames N] [--size WxH]";
 const FPS: u32 = 10;
 
 fn main() -> ExitCode {
-    match run(std::env::args().skip(1).collect()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("{message}\n{USAGE}");
-            ExitCode::from(2)
-        }
-    }
+    cli::finish(run(std::env::args().skip(1).collect()), USAGE)
 }
 
 fn run(args: Vec<String>) -> Result<(), String> {
@@ -26,7 +20,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--frames" => frames = parse_value(args.next(), "--frames")?,
+            "--frames" => frames = cli::number(args.next(), "--frames")?,
             "--size" => size = parse_size(&args.next().unwrap_or_default())?,
             _ => positional.push(arg),
         }
@@ -50,12 +44,6 @@ fn run(args: Vec<String>) -> Result<(), String> {
     y4m::write(&mut writer, width, height, FPS, &pictures).map_err(|e| format!("{out}: {e}"))?;
     println!("{out}: {frames} frames of {width}×{height} at {FPS} fps");
     Ok(())
-}
-
-fn parse_value(value: Option<String>, flag: &str) -> Result<usize, String> {
-    value
-        .and_then(|v| v.parse().ok())
-        .ok_or_else(|| format!("{flag} needs a whole number"))
 }
 
 fn parse_size(value: &str) -> Result<(u32, u32), String> {
