@@ -18,6 +18,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 800 },
+    // The app's first language follows the browser's; specs expect English
+    // unless they say otherwise.
+    locale: "en-US",
     launchOptions: chromiumLaunch,
     trace: "retain-on-failure",
   },

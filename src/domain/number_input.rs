@@ -142,9 +142,14 @@ fn decimal_separator_position(text: &str, max_scale: u32) -> Option<usize> {
 /// Money for display: always two decimals, thousands grouped.
 pub fn format_money(money: Money, style: NumberStyle) -> String {
     let plain = money.to_string();
-    let (integer, fraction) = plain.split_once('.').unwrap_or((&plain, "00"));
+    let (sign, unsigned) = match plain.strip_prefix('-') {
+        Some(unsigned) => ("-", unsigned),
+        None => ("", plain.as_str()),
+    };
+    let (integer, fraction) = unsigned.split_once('.').unwrap_or((unsigned, "00"));
     let (group, decimal) = separators(style);
-    let mut grouped = String::with_capacity(integer.len() + integer.len() / 3);
+    let mut grouped = String::with_capacity(sign.len() + integer.len() + integer.len() / 3);
+    grouped.push_str(sign);
     for (i, digit) in integer.chars().enumerate() {
         if i > 0 && (integer.len() - i) % 3 == 0 {
             grouped.push(group);
@@ -251,6 +256,14 @@ mod tests {
         assert_eq!(
             format_money(Money::sum(1000), NumberStyle::SpaceGroupsCommaDecimal),
             "1 000,00"
+        );
+        assert_eq!(
+            format_money(Money::sum(-150_000), NumberStyle::CommaGroupsDotDecimal),
+            "-150,000.00"
+        );
+        assert_eq!(
+            format_money(Money::sum(-1500), NumberStyle::SpaceGroupsCommaDecimal),
+            "-1 500,00"
         );
         let kilo = parse_quantity("0.75").unwrap();
         assert_eq!(

@@ -9,6 +9,7 @@ mod table;
 pub use errors::Describe;
 pub use table::Text;
 
+use crate::domain::date_style::DateStyle;
 use crate::domain::number_input::NumberStyle;
 
 /// A language of the user interface.
@@ -50,6 +51,22 @@ impl Lang {
             Lang::En => NumberStyle::CommaGroupsDotDecimal,
             Lang::Ru | Lang::Uz => NumberStyle::SpaceGroupsCommaDecimal,
         }
+    }
+
+    pub fn date_style(self) -> DateStyle {
+        match self {
+            Lang::En => DateStyle::YearMonthDayDashes,
+            Lang::Ru | Lang::Uz => DateStyle::DayMonthYearDots,
+        }
+    }
+
+    /// The first of the browser's preferred languages (`navigator.languages`,
+    /// e.g. `ru-RU`, `uz-Latn-UZ`) that Kassa speaks.
+    pub fn from_preferences<'a>(tags: impl IntoIterator<Item = &'a str>) -> Option<Lang> {
+        tags.into_iter().find_map(|tag| {
+            let primary = tag.split(['-', '_']).next()?;
+            Lang::from_code(&primary.to_ascii_lowercase())
+        })
     }
 }
 
@@ -95,5 +112,17 @@ mod tests {
             assert_eq!(Lang::from_code(lang.code()), Some(lang));
         }
         assert_eq!(Lang::from_code("de"), None);
+    }
+
+    #[test]
+    fn browser_preferences_pick_the_first_language_spoken() {
+        assert_eq!(
+            Lang::from_preferences(["de-DE", "ru-RU", "en"]),
+            Some(Lang::Ru)
+        );
+        assert_eq!(Lang::from_preferences(["uz-Latn-UZ"]), Some(Lang::Uz));
+        assert_eq!(Lang::from_preferences(["EN_us"]), Some(Lang::En));
+        assert_eq!(Lang::from_preferences(["de", "", "-"]), None);
+        assert_eq!(Lang::from_preferences([]), None);
     }
 }

@@ -70,7 +70,9 @@ texts! {
     VatTotal => ["incl. VAT", "в т. ч. НДС", "shu jumladan QQS"],
     BonusApplied => ["Cashback spent", "Списано кэшбэка", "Sarflangan keshbek"],
     TotalDue => ["To pay", "К оплате", "To‘lovga"],
-    Currency => ["sum", "сум", "so‘m"],
+    // The spellings on Uzbek receipts and price tags; the ASCII apostrophe
+    // prints on every thermal printer's code page.
+    Currency => ["UZS", "сум", "so'm"],
 
     CustomerTitle => ["Customer", "Покупатель", "Xaridor"],
     ScanOpen => ["Scan customer QR", "Сканировать QR покупателя", "Xaridor QR kodini skanerlash"],
@@ -314,6 +316,7 @@ texts! {
     ],
     ReceiptPrint => ["Print receipt", "Печать чека", "Chekni chop etish"],
     ReceiptPaper => ["Paper width", "Ширина ленты", "Lenta kengligi"],
+    Millimetres => ["mm", "мм", "mm"],
     ReceiptTill => ["Till", "Касса", "Kassa"],
     ReceiptDate => ["Date", "Дата", "Sana"],
     ReceiptVatAt => ["VAT", "НДС", "QQS"],

@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::domain::date_style::format_date_time;
 use crate::domain::money::Money;
 use crate::domain::number_input::format_money;
+use crate::domain::sale::LocalDateTime;
 use crate::i18n::{Lang, Text};
-use crate::web::storage;
+use crate::web::{languages, storage};
 
 const STORAGE_KEY: &str = "kassa.lang";
 
@@ -14,13 +16,20 @@ const STORAGE_KEY: &str = "kassa.lang";
 pub struct Locale(RwSignal<Lang>);
 
 impl Locale {
-    /// Creates the locale from the last choice on this device and shares it.
+    /// Creates the locale from the last choice on this device, else from the
+    /// browser's languages, and shares it.
     pub fn provide() {
         let saved = storage::get(STORAGE_KEY).and_then(|code| Lang::from_code(&code));
-        let locale = Locale(RwSignal::new(saved.unwrap_or_default()));
-        Effect::new(move |_| {
+        let preferred =
+            || Lang::from_preferences(languages::preferred().iter().map(String::as_str));
+        let locale = Locale(RwSignal::new(saved.or_else(preferred).unwrap_or_default()));
+        // Only a choice the cashier made is remembered, so a device whose
+        // browser language changes follows it until someone picks one.
+        Effect::new(move |first: Option<()>| {
             let lang = locale.0.get();
-            storage::set(STORAGE_KEY, lang.code());
+            if first.is_some() {
+                storage::set(STORAGE_KEY, lang.code());
+            }
             crate::web::document::set_lang(lang.code());
         });
         provide_context(locale);
@@ -46,5 +55,10 @@ impl Locale {
     /// Money written the way the current language writes numbers.
     pub fn money(self, money: Money) -> String {
         format_money(money, self.0.get().number_style())
+    }
+
+    /// A date and time written the way the current language writes dates.
+    pub fn date_time(self, at: LocalDateTime) -> String {
+        format_date_time(at, self.0.get().date_style())
     }
 }

@@ -35,7 +35,8 @@ pub fn PrintedReceipt(outcome: SaleOutcome, paper: RwSignal<String>) -> impl Int
         .lines()
         .iter()
         .map(|line| {
-            let qty = format_quantity(line.quantity(), locale.lang().number_style());
+            let quantity = line.quantity();
+            let qty = move || format_quantity(quantity, locale.lang().number_style());
             let price = line.unit_price();
             let discount = line.discount();
             let total = line.total();
@@ -43,7 +44,7 @@ pub fn PrintedReceipt(outcome: SaleOutcome, paper: RwSignal<String>) -> impl Int
                 <div class="pr-line">
                     <div class="pr-name">{line.name().to_owned()}</div>
                     <div class="pr-row">
-                        <span>{move || format!("{qty} × {}", money(price))}</span>
+                        <span>{move || format!("{} × {}", qty(), money(price))}</span>
                         <span>{move || money(total)}</span>
                     </div>
                     {(!discount.is_zero()).then(|| view! {
@@ -109,7 +110,7 @@ pub fn PrintedReceipt(outcome: SaleOutcome, paper: RwSignal<String>) -> impl Int
             <div class="pr-row"><span>{move || locale.t(Text::ReceiptNumber)}</span><span>{number}</span></div>
             <div class="pr-row">
                 <span>{move || locale.t(Text::ReceiptDate)}</span>
-                <span>{format!("{} {}", at.date(), at.time())}</span>
+                <span>{move || locale.date_time(at)}</span>
             </div>
             <hr/>
             {line_rows}
@@ -117,7 +118,10 @@ pub fn PrintedReceipt(outcome: SaleOutcome, paper: RwSignal<String>) -> impl Int
             {vat_rows}
             <div class="pr-row"><span>{move || locale.t(Text::TotalBeforeBonus)}</span><span>{move || money(totals.total_before_bonus)}</span></div>
             <div class="pr-row"><span>{move || locale.t(Text::BonusApplied)}</span><span>{move || money(totals.bonus)}</span></div>
-            <div class="pr-row pr-strong"><span>{move || locale.t(Text::TotalDue)}</span><span>{move || money(totals.total_due)}</span></div>
+            <div class="pr-row pr-strong">
+                <span>{move || locale.t(Text::TotalDue)}</span>
+                <span>{move || format!("{} {}", money(totals.total_due), locale.t(Text::Currency))}</span>
+            </div>
             {payment_rows}
             <div class="pr-row"><span>{move || locale.t(Text::PayChange)}</span><span>{move || money(change)}</span></div>
             {has_customer.then(|| view! {

@@ -76,7 +76,7 @@ fn OutcomeView(outcome: SaleOutcome, close: Callback<()>) -> impl IntoView {
                         {PAPER_WIDTHS
                             .into_iter()
                             .map(|width| view! {
-                                <option value=width selected=move || paper.get() == width>{format!("{width} mm")}</option>
+                                <option value=width selected=move || paper.get() == width>{move || format!("{width} {}", locale.t(Text::Millimetres))}</option>
                             })
                             .collect_view()}
                     </select>
