@@ -6,5 +6,6 @@ pub mod document;
 pub mod feedback;
 pub mod fetch;
 pub mod persistence;
+pub mod service_worker;
 pub mod storage;
 pub mod till;
