@@ -57,6 +57,23 @@ test("the precache lists exactly the files of the build", async ({ request }) =>
   }
 });
 
+test("a light loading state shows until the app has mounted", async ({ page }) => {
+  let release;
+  const held = new Promise((done) => {
+    release = done;
+  });
+  await page.route(/kassa-.*_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/");
+  await expect(page.locator(".boot")).toBeVisible();
+  await expect(page.locator(".boot")).toContainText("Kassa");
+  release();
+  await expect(page.getByTestId("login-demo")).toBeVisible();
+  await expect(page.locator(".boot")).toBeHidden();
+});
+
 test("after one visit the app opens offline and a demo sale completes", async ({ page, context }) => {
   await page.goto("/");
   await controlled(page);
@@ -165,6 +182,7 @@ test.describe("a new version", () => {
     await expect(page.getByTestId("update-banner")).toBeVisible();
     const reload = page.getByTestId("update-reload");
     await expect(reload).toBeDisabled();
+    await expect(page.getByTestId("update-banner")).toContainText("Finish the sale first");
     await reload.click({ force: true });
     await page.waitForTimeout(1000);
     expect(await page.evaluate(() => window.sameDocument)).toBe(true);
