@@ -20,6 +20,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     launchOptions: chromiumLaunch,
     trace: "retain-on-failure",
+    // page.route() never sees what a service worker answers from its cache,
+    // so the offline worker is off except in the spec about it (pwa.spec.js).
+    serviceWorkers: "block",
   },
   webServer: [
     {

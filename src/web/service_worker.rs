@@ -43,10 +43,15 @@ pub fn register(on_waiting: impl Fn() + 'static) {
     };
     let on_waiting: Rc<dyn Fn()> = Rc::new(on_waiting);
     spawn_local(async move {
-        let Ok(registration) = JsFuture::from(container.register(SCRIPT)).await else {
+        // Anything but a registration (a browser or test harness that blocks
+        // service workers answers `undefined`) means no offline worker.
+        let Some(registration) = JsFuture::from(container.register(SCRIPT))
+            .await
+            .ok()
+            .and_then(|value| value.dyn_into::<ServiceWorkerRegistration>().ok())
+        else {
             return;
         };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
         // A version that finished downloading before this page opened.
         if registration.waiting().is_some() && container.controller().is_some() {
             on_waiting();

@@ -12,6 +12,9 @@ import { sandboxPort } from "../../playwright.config.js";
 
 const API = `http://127.0.0.1:${sandboxPort}`;
 
+// The other specs run without service workers (playwright.config.js).
+test.use({ serviceWorkers: "allow" });
+
 /** Waits until the service worker answers this page's requests. */
 async function controlled(page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
