@@ -28,10 +28,10 @@ pub fn UpdateBanner() -> impl IntoView {
             <div class="banner update-banner" role="status" data-testid="update-banner">
                 <p>
                     {move || locale.t(Text::UpdateReady)}
-                    <Show when=mid_sale>
-                        " "
-                        <span class="update-hint" id="update-hint">{move || locale.t(Text::UpdateAfterSale)}</span>
-                    </Show>
+                    " "
+                    <span class="update-hint" id="update-hint" hidden=move || !mid_sale()>
+                        {move || locale.t(Text::UpdateAfterSale)}
+                    </span>
                 </p>
                 <button type="button" class="primary" data-testid="update-reload"
                     disabled=mid_sale

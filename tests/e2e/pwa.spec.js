@@ -185,7 +185,8 @@ test.describe("a new version", () => {
     await expect(page.getByTestId("update-banner")).toBeVisible();
     const reload = page.getByTestId("update-reload");
     await expect(reload).toBeDisabled();
-    await expect(page.getByTestId("update-banner")).toContainText("Finish the sale first");
+    const hint = page.getByTestId("update-banner").getByText("Finish the sale first");
+    await expect(hint).toBeVisible();
     await reload.click({ force: true });
     await page.waitForTimeout(1000);
     expect(await page.evaluate(() => window.sameDocument)).toBe(true);
@@ -195,6 +196,7 @@ test.describe("a new version", () => {
     await page.getByTestId("line-remove").click();
     await expect(page.getByTestId("cart-empty")).toBeVisible();
     await expect(reload).toBeEnabled();
+    await expect(hint).toBeHidden();
     await Promise.all([page.waitForEvent("load"), reload.click()]);
     await controlled(page);
     expect(await page.evaluate(() => window.sameDocument)).toBeUndefined();
