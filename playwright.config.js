@@ -23,6 +23,9 @@ export default defineConfig({
     locale: "en-US",
     launchOptions: chromiumLaunch,
     trace: "retain-on-failure",
+    // page.route() never sees what a service worker answers from its cache,
+    // so the offline worker is off except in the spec about it (pwa.spec.js).
+    serviceWorkers: "block",
   },
   webServer: [
     {

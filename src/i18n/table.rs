@@ -355,4 +355,17 @@ texts! {
         "Больше, чем наличных в кассе",
         "Kassadagi naqd puldan ko‘p",
     ],
+
+    // updates
+    UpdateReady => [
+        "A new version of Kassa is ready.",
+        "Готова новая версия Кассы.",
+        "Kassaning yangi versiyasi tayyor.",
+    ],
+    UpdateReload => ["Update now", "Обновить", "Yangilash"],
+    UpdateAfterSale => [
+        "Finish the sale first: the update waits for an empty receipt.",
+        "Сначала завершите продажу: обновление дождётся пустого чека.",
+        "Avval sotuvni yakunlang: yangilanish bo‘sh chekni kutadi.",
+    ],
 }

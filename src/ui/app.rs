@@ -3,11 +3,12 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::checkout::CheckoutScreen;
+use super::checkout::{CheckoutScreen, ShownCheckout};
 use super::locale::Locale;
 use super::login::LoginScreen;
 use super::outbox::Outbox;
 use super::session::{CurrentSession, Session, Storage};
+use super::update_banner::UpdateBanner;
 use crate::i18n::Text;
 use crate::store::db::Store;
 
@@ -21,6 +22,7 @@ pub fn App() -> impl IntoView {
     let outbox = Outbox::provide(current);
     let storage = Storage(RwSignal::new_local(None));
     provide_context(storage);
+    provide_context(ShownCheckout(RwSignal::new(None)));
 
     spawn_local(async move {
         crate::web::persistence::ask_to_persist();
@@ -40,6 +42,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <main class="app">
+            <UpdateBanner/>
             {move || match storage.0.with(|s| s.as_ref().map(Result::is_ok)) {
                 None => ().into_any(),
                 Some(false) => view! {

@@ -11,6 +11,7 @@ mod modal;
 mod money;
 mod outbox;
 mod session;
+mod update_banner;
 
 /// Mounts Kassa on the page body.
 pub fn mount() {

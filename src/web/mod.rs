@@ -7,5 +7,6 @@ pub mod feedback;
 pub mod fetch;
 pub mod languages;
 pub mod persistence;
+pub mod service_worker;
 pub mod storage;
 pub mod till;

@@ -28,6 +28,7 @@ use self::payment_dialog::PaymentDialog;
 use self::report_dialog::ReportDialog;
 use self::sale_result::SaleResult;
 use self::scan_dialog::ScanDialog;
+pub use self::state::ShownCheckout;
 use self::state::{Checkout, Dialog};
 use self::totals_panel::TotalsPanel;
 use super::lang_select::LangSelect;

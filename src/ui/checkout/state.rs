@@ -109,6 +109,11 @@ impl SaleOutcome {
     }
 }
 
+/// The checkout on screen, if any, for app-wide parts outside the checkout
+/// screen (the update banner) that must not disturb a sale under way.
+#[derive(Clone, Copy)]
+pub struct ShownCheckout(pub RwSignal<Option<Checkout>>);
+
 #[derive(Clone, Copy)]
 pub struct Checkout {
     pub cart: RwSignal<Cart>,
@@ -136,11 +141,26 @@ impl Checkout {
             catalog: RwSignal::new(None),
         };
         provide_context(checkout);
+        if let Some(shown) = use_context::<ShownCheckout>() {
+            shown.0.set(Some(checkout));
+            on_cleanup(move || shown.0.set(None));
+        }
         checkout
     }
 
     pub fn get() -> Checkout {
         expect_context::<Checkout>()
+    }
+
+    /// True while a sale is under way (lines on the receipt or the payment
+    /// dialog open): reloading now would throw the cashier out of it.
+    pub fn mid_sale(self) -> bool {
+        let has_lines = self
+            .cart
+            .try_with(|cart| !cart.lines().is_empty())
+            .unwrap_or(false);
+        let paying = self.dialog.try_get() == Some(Dialog::Payment);
+        has_lines || paying
     }
 
     pub fn close_dialog(self) {
