@@ -69,3 +69,19 @@ test("each button shows its key, and the key stays out of the button's name", as
     expect(hint, `${id} shows ${key}`).toContain(key);
   }
 });
+
+test("once the shift is left, the checkout's keys are gone: the login form takes typing and F-keys do nothing", async ({ page }) => {
+  await page.goto("/");
+  await openDemo(page);
+  await page.getByTestId("relogin").click();
+  await expect(page.getByTestId("login-submit")).toBeVisible();
+  // Typed with the focus outside any field first, as a wedge scanner would.
+  await page.locator("h1").click();
+  await page.keyboard.type("Aziza");
+  await page.keyboard.press("F8");
+  await page.keyboard.press("F2");
+  await page.getByTestId("login-cashier").click();
+  await page.keyboard.type("Aziza");
+  await expect(page.getByTestId("login-cashier")).toHaveValue("Aziza");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+});
