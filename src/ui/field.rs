@@ -1,9 +1,11 @@
 use leptos::prelude::*;
 
+use super::dom_id;
 use super::locale::Locale;
 use crate::i18n::Text;
 
-/// A labelled text input bound to a string signal.
+/// A labelled text input bound to a string signal. `autofocus` marks the
+/// field a dialog focuses when it opens.
 #[component]
 pub fn Field(
     label: Text,
@@ -13,6 +15,7 @@ pub fn Field(
     #[prop(default = "text")] input_mode: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
     #[prop(optional)] placeholder: &'static str,
+    #[prop(optional)] autofocus: bool,
 ) -> impl IntoView {
     let locale = Locale::get();
     view! {
@@ -24,6 +27,7 @@ pub fn Field(
                 inputmode=input_mode
                 autocomplete=autocomplete
                 placeholder=placeholder
+                autofocus=autofocus
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             />
@@ -56,11 +60,15 @@ pub fn AmountField(
     #[prop(optional)] autofocus: bool,
 ) -> impl IntoView {
     let locale = Locale::get();
+    // The label also holds the shortcut button, whose words must not become
+    // part of the field's name.
+    let label_id = dom_id::unique("amount-label");
     view! {
         <label class="field">
-            <span class="field-label">{move || locale.t(label)}</span>
+            <span class="field-label" id=label_id.clone()>{move || locale.t(label)}</span>
             <div class="input-with-button">
                 <input
+                    aria-labelledby=label_id
                     data-testid=test_id
                     type="text"
                     inputmode="decimal"

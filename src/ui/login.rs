@@ -55,9 +55,14 @@ pub fn LoginScreen() -> impl IntoView {
         });
     };
 
+    // A quick tap on the demo button can leave this screen before the file
+    // arrives, hence `try_`.
     spawn_local(async move {
         if let Some(url) = configured_base_url().await {
-            if base_url.get_untracked().is_empty() {
+            if base_url
+                .try_get_untracked()
+                .is_some_and(|typed| typed.is_empty())
+            {
                 base_url.set(url);
             }
         }

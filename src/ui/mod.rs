@@ -3,6 +3,7 @@
 
 mod app;
 mod checkout;
+mod dom_id;
 mod field;
 mod lang_select;
 mod locale;

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod document;
 pub mod feedback;
 pub mod fetch;
+pub mod focus;
 pub mod languages;
 pub mod persistence;
 pub mod service_worker;

@@ -6,6 +6,7 @@ use crate::domain::money::Money;
 use crate::domain::number_input::format_quantity;
 use crate::domain::quantity::Quantity;
 use crate::i18n::Text;
+use crate::ui::dom_id;
 use crate::ui::locale::Locale;
 use crate::ui::money::MoneyText;
 
@@ -61,15 +62,20 @@ fn CartRow(id: LineId) -> impl IntoView {
             });
         };
 
+    // The row's buttons say which product they change.
+    let name_id = dom_id::unique("line-name");
+
     view! {
         <li class="cart-line" data-testid="cart-line">
             <button
                 type="button"
                 class="line-main"
-                aria-label=move || locale.t(Text::LineEdit)
                 on:click=move |_| checkout.dialog.set(Dialog::Item(Some(id)))
             >
-                <span class="line-name" data-testid="line-name">
+                // Named by what it shows, so speech input finds it by the
+                // product's name; the word says what a press does.
+                <span class="visually-hidden">{move || locale.t(Text::LineEdit)} ": "</span>
+                <span class="line-name" id=name_id.clone() data-testid="line-name">
                     {move || line.with(|l| l.as_ref().map(|l| l.name().to_owned()).unwrap_or_default())}
                 </span>
                 <span class="line-detail muted">
@@ -89,6 +95,7 @@ fn CartRow(id: LineId) -> impl IntoView {
                     type="button"
                     class="round"
                     aria-label=move || locale.t(Text::LineLess)
+                    aria-describedby=name_id.clone()
                     data-testid="line-qty-minus"
                     on:click=move |_| change(Quantity::decrement)
                 >
@@ -103,6 +110,7 @@ fn CartRow(id: LineId) -> impl IntoView {
                     type="button"
                     class="round"
                     aria-label=move || locale.t(Text::LineMore)
+                    aria-describedby=name_id.clone()
                     data-testid="line-qty-plus"
                     on:click=move |_| change(Quantity::increment)
                 >
@@ -115,6 +123,7 @@ fn CartRow(id: LineId) -> impl IntoView {
                 class="ghost danger"
                 data-testid="line-remove"
                 aria-label=move || locale.t(Text::LineRemove)
+                aria-describedby=name_id
                 on:click=move |_| checkout.cart.update(|cart| cart.remove(id))
             >
                 "✕"

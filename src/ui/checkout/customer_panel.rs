@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::shortcuts::Shortcut;
 use super::state::{Checkout, Dialog};
 use crate::domain::money::Money;
 use crate::i18n::Text;
@@ -16,18 +17,33 @@ pub fn CustomerPanel() -> impl IntoView {
             .customer
             .with(|c| c.as_ref().map_or(Money::ZERO, |c| c.balance))
     });
+    let has_customer = move || checkout.customer.with(Option::is_some);
     view! {
         <section class="card customer">
             <h2 class="section-title">{move || locale.t(Text::CustomerTitle)}</h2>
+            // Stays on the page while its content changes, so a screen reader
+            // announces the customer found (or gone) while the focus is
+            // back on the barcode field.
+            <div role="status">
+                <Show
+                    when=has_customer
+                    fallback=move || view! { <p class="muted">{move || locale.t(Text::NoCustomer)}</p> }
+                >
+                    // The name is text, never markup: whatever the server sends stays inert.
+                    <p class="customer-name" data-testid="customer-name">
+                        {move || checkout.customer.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default())}
+                    </p>
+                </Show>
+            </div>
             <Show
-                when=move || checkout.customer.with(Option::is_some)
+                when=has_customer
                 fallback=move || {
                     view! {
-                        <p class="muted">{move || locale.t(Text::NoCustomer)}</p>
                         <button
                             type="button"
                             class="primary"
                             data-testid="scan-open"
+                            aria-keyshortcuts=Shortcut::FindCustomer.key()
                             on:click=move |_| checkout.dialog.set(Dialog::Scan)
                         >
                             {move || locale.t(Text::ScanOpen)}
@@ -35,10 +51,6 @@ pub fn CustomerPanel() -> impl IntoView {
                     }
                 }
             >
-                // The name is text, never markup: whatever the server sends stays inert.
-                <p class="customer-name" data-testid="customer-name">
-                    {move || checkout.customer.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default())}
-                </p>
                 <dl>
                     <div class="row">
                         <dt>{move || locale.t(Text::CustomerBalance)}</dt>

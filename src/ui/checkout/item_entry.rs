@@ -27,7 +27,7 @@ pub fn ItemEntry() -> impl IntoView {
     // A tap on a cart button leaves the focus on that button, where the
     // scanner's Enter would press it again. Any printable key typed outside
     // a text field goes to the barcode field instead.
-    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+    let typing = window_event_listener(leptos::ev::keydown, move |ev| {
         let printable =
             ev.key().chars().count() == 1 && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key();
         let idle = checkout.dialog.get_untracked() == Dialog::None;
@@ -37,6 +37,8 @@ pub fn ItemEntry() -> impl IntoView {
             }
         }
     });
+    // Gone with the checkout: on the login screen its state no longer exists.
+    on_cleanup(move || typing.remove());
 
     let add = move || {
         let typed = code.get_untracked();
@@ -86,12 +88,13 @@ pub fn ItemEntry() -> impl IntoView {
                 }
                 on:blur=move |_| {
                     // Give the focus back after taps elsewhere on the screen,
-                    // unless a dialog took it.
+                    // unless a dialog took it. By the next frame the checkout
+                    // may be gone (the shift was left), hence `try_`.
                     request_animation_frame(move || {
-                        let idle = checkout.dialog.get_untracked() == Dialog::None;
+                        let idle = checkout.dialog.try_get_untracked() == Some(Dialog::None);
                         let nothing_focused = crate::web::document::nothing_focused();
                         if idle && nothing_focused {
-                            if let Some(input) = input.get_untracked() {
+                            if let Some(input) = input.try_get_untracked().flatten() {
                                 let _ = input.focus();
                             }
                         }

@@ -114,7 +114,7 @@ pub fn ItemForm(line: Option<LineId>) -> impl IntoView {
         <Modal title=title on_close=Callback::new(move |_| checkout.close_dialog())>
             <form class="form-grid" on:submit=save novalidate=true>
                 <div class="span-2">
-                    <Field label=Text::ItemName test_id="item-name" value=name/>
+                    <Field label=Text::ItemName test_id="item-name" value=name autofocus=true/>
                 </div>
                 <Field label=Text::ItemPrice test_id="item-price" value=price input_mode="decimal"/>
                 <Field label=Text::ItemQty test_id="item-qty" value=qty input_mode="decimal"/>

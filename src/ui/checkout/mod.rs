@@ -13,6 +13,7 @@ mod scan_camera;
 mod scan_dialog;
 mod scan_manual;
 mod scan_photo;
+mod shortcuts;
 mod state;
 mod totals_panel;
 
@@ -43,6 +44,7 @@ use crate::loyalty::error::LoyaltyError;
 pub fn CheckoutScreen() -> impl IntoView {
     let locale = Locale::get();
     let checkout = Checkout::provide();
+    shortcuts::listen(checkout);
     let session = CurrentSession::get().session();
 
     let cashier = session
@@ -93,7 +95,8 @@ pub fn CheckoutScreen() -> impl IntoView {
                     <span class="badge">{move || locale.t(Text::DemoBadge)}</span>
                 </Show>
                 <span class="pending" title=move || locale.t(Text::OutboxPending)>
-                    "⇅ "
+                    <span aria-hidden="true">"⇅ "</span>
+                    <span class="visually-hidden">{move || locale.t(Text::OutboxPending)} ": "</span>
                     <span data-testid="outbox-pending">{move || outbox.count()}</span>
                 </span>
                 <span class="cashier">{cashier}</span>

@@ -146,8 +146,15 @@ pub fn PaymentDialog() -> impl IntoView {
     };
 
     let nothing_due = move || due.get().is_zero();
+    // Once the sale is being stored and sent it is no longer the cashier's
+    // to cancel: the result follows in a moment.
+    let close = Callback::new(move |_| {
+        if !busy.get_untracked() {
+            checkout.close_dialog();
+        }
+    });
     view! {
-        <Modal title=Text::PayTitle on_close=Callback::new(move |_| checkout.close_dialog())>
+        <Modal title=Text::PayTitle on_close=close>
             <form class="stack" on:submit=submit novalidate=true>
                 <p class="pay-due">
                     {move || locale.t(Text::TotalDue)} ": "

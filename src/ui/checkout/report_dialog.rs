@@ -112,7 +112,7 @@ pub fn ReportDialog(closing: bool) -> impl IntoView {
                         <Show when=move || { outbox.count() > 0 }>
                             <p class="warning">{move || locale.t(Text::ReportPendingWarning)}</p>
                         </Show>
-                        <Field label=Text::ReportCounted test_id="report-counted" value=counted input_mode="decimal"/>
+                        <Field label=Text::ReportCounted test_id="report-counted" value=counted input_mode="decimal" autofocus=true/>
                         <ErrorLine error=error test_id="report-error"/>
                         <button type="submit" class="primary big" data-testid="report-z">
                             {move || locale.t(Text::ReportCloseConfirm)}

@@ -26,12 +26,56 @@ pub fn SaleResult() -> impl IntoView {
         }
     });
     view! {
-        <Modal title=Text::SaleResultTitle on_close=close>
-            {move || checkout.outcome.get().map(|outcome| view! { <OutcomeView outcome=outcome close=close/> })}
+        <Modal title=Text::SaleResultTitle on_close=close described_by=STATUS_LINE>
+            <div class="stack" data-testid="sale-result">
+                <StatusLine/>
+                {move || checkout.outcome.get().map(|outcome| view! { <OutcomeView outcome=outcome close=close/> })}
+            </div>
         </Modal>
     }
 }
 
+/// The id of the status line, which the dialog names as its description.
+const STATUS_LINE: &str = "sale-status-line";
+
+/// How the sale ended, in a live region that outlives each answer: a screen
+/// reader reads it with the dialog's title when the dialog opens, and again
+/// when a queued sale turns into sent, with the cashback it earned.
+#[component]
+fn StatusLine() -> impl IntoView {
+    let locale = Locale::get();
+    let checkout = Checkout::get();
+    let status = move || checkout.outcome.with(|o| o.as_ref().map(|o| o.status));
+    let code = move || status().map(SaleStatus::code).unwrap_or_default();
+    let explanation = move || {
+        checkout
+            .outcome
+            .with(|o| o.as_ref().and_then(|o| o.explanation))
+            .map(|text| locale.t(text))
+    };
+    let earned = move || {
+        checkout
+            .outcome
+            .with(|o| o.as_ref().and_then(|o| o.bonus_earned))
+            .map(|earned| {
+                format!(
+                    ". {}: {}",
+                    locale.t(Text::BonusEarned),
+                    locale.money(earned)
+                )
+            })
+    };
+    view! {
+        <p id=STATUS_LINE role="status" class=move || format!("status status-{}", code())>
+            <span data-testid="sale-status">{code}</span>
+            " — "
+            {explanation}
+            <span class="visually-hidden">{earned}</span>
+        </p>
+    }
+}
+
+/// The receipt's figures and what to do with it next.
 #[component]
 fn OutcomeView(outcome: SaleOutcome, close: Callback<()>) -> impl IntoView {
     let locale = Locale::get();
@@ -48,12 +92,6 @@ fn OutcomeView(outcome: SaleOutcome, close: Callback<()>) -> impl IntoView {
         })
     };
     view! {
-        <div class="stack" data-testid="sale-result">
-            <p class=format!("status status-{}", outcome.status.code())>
-                <span data-testid="sale-status">{outcome.status.code()}</span>
-                " — "
-                {move || outcome.explanation.map(|t| locale.t(t))}
-            </p>
             {(!outcome.server_message.is_empty()).then(|| view! {
                 <p class="server-message">{outcome.server_message.clone()}</p>
             })}
@@ -89,6 +127,5 @@ fn OutcomeView(outcome: SaleOutcome, close: Callback<()>) -> impl IntoView {
             <button type="button" class="primary big" data-testid="sale-new" on:click=move |_| close.run(())>
                 {move || locale.t(if rejected { Text::BackToReceipt } else { Text::SaleNew })}
             </button>
-        </div>
     }
 }

@@ -36,6 +36,8 @@ pub fn ManualCodeForm(busy: RwSignal<bool>, on_submit: Callback<String>) -> impl
                     autocapitalize="off"
                     spellcheck="false"
                     placeholder="xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
+                    // Where a hardware QR scanner in keyboard mode types.
+                    autofocus=true
                     prop:value=move || code.get()
                     on:input=move |ev| code.set(event_target_value(&ev))
                 />

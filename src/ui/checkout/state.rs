@@ -163,6 +163,21 @@ impl Checkout {
         has_lines || paying
     }
 
+    /// A customer can be looked up while the receipt has none.
+    pub fn can_find_customer(self) -> bool {
+        self.customer.with(Option::is_none)
+    }
+
+    /// Cashback is spent on a receipt with lines and a customer.
+    pub fn can_spend_cashback(self) -> bool {
+        self.can_pay() && self.customer.with(Option::is_some)
+    }
+
+    /// A receipt is paid once it has lines.
+    pub fn can_pay(self) -> bool {
+        self.cart.with(|cart| !cart.is_empty())
+    }
+
     pub fn close_dialog(self) {
         self.dialog.set(Dialog::None);
     }

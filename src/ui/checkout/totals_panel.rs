@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::shortcuts::Shortcut;
 use super::state::{Checkout, Dialog};
 use crate::domain::cashback;
 use crate::i18n::Text;
@@ -24,7 +25,6 @@ pub fn TotalsPanel() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let empty = move || checkout.cart.with(|cart| cart.is_empty());
 
     view! {
         <section class="card totals">
@@ -57,7 +57,8 @@ pub fn TotalsPanel() -> impl IntoView {
                     type="button"
                     class="secondary"
                     data-testid="bonus-open"
-                    disabled=move || empty() || checkout.customer.with(Option::is_none)
+                    aria-keyshortcuts=Shortcut::SpendCashback.key()
+                    disabled=move || !checkout.can_spend_cashback()
                     on:click=move |_| checkout.dialog.set(Dialog::Bonus)
                 >
                     {move || locale.t(Text::BonusOpen)}
@@ -66,7 +67,8 @@ pub fn TotalsPanel() -> impl IntoView {
                     type="button"
                     class="primary big"
                     data-testid="pay-open"
-                    disabled=empty
+                    aria-keyshortcuts=Shortcut::Pay.key()
+                    disabled=move || !checkout.can_pay()
                     on:click=move |_| checkout.dialog.set(Dialog::Payment)
                 >
                     {move || locale.t(Text::PayOpen)}
