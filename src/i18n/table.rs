@@ -352,4 +352,7 @@ texts! {
         "Больше, чем наличных в кассе",
         "Kassadagi naqd puldan ko‘p",
     ],
+
+    // theme
+    ThemeDark => ["Dark theme", "Тёмная тема", "Qorong‘i mavzu"],
 }

@@ -11,6 +11,8 @@ mod modal;
 mod money;
 mod outbox;
 mod session;
+mod theme;
+mod theme_toggle;
 
 /// Mounts Kassa on the page body.
 pub fn mount() {
