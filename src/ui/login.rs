@@ -58,7 +58,12 @@ pub fn LoginScreen() -> impl IntoView {
 
     spawn_local(async move {
         if let Some(url) = configured_base_url().await {
-            if base_url.get_untracked().is_empty() {
+            // A tap on the demo can leave this screen before the file comes;
+            // its fields are gone then.
+            if base_url
+                .try_get_untracked()
+                .is_some_and(|typed| typed.is_empty())
+            {
                 base_url.set(url);
             }
         }
