@@ -368,4 +368,7 @@ texts! {
         "Сначала завершите продажу: обновление дождётся пустого чека.",
         "Avval sotuvni yakunlang: yangilanish bo‘sh chekni kutadi.",
     ],
+
+    // theme
+    ThemeDark => ["Dark theme", "Тёмная тема", "Qorong‘i mavzu"],
 }

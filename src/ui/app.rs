@@ -8,6 +8,7 @@ use super::locale::Locale;
 use super::login::LoginScreen;
 use super::outbox::Outbox;
 use super::session::{CurrentSession, Session, Storage};
+use super::theme::Theme;
 use super::update_banner::UpdateBanner;
 use crate::i18n::Text;
 use crate::store::db::Store;
@@ -17,6 +18,7 @@ use crate::store::db::Store;
 #[component]
 pub fn App() -> impl IntoView {
     Locale::provide();
+    Theme::provide();
     let locale = Locale::get();
     let current = CurrentSession::provide();
     let outbox = Outbox::provide(current);

@@ -7,6 +7,7 @@ use super::field::{ErrorLine, Field};
 use super::lang_select::LangSelect;
 use super::locale::Locale;
 use super::session::{CurrentSession, Session, Storage};
+use super::theme_toggle::ThemeToggle;
 use crate::domain::money::Money;
 use crate::domain::number_input::parse_money;
 use crate::domain::shift::{ServerAccess, ShiftLoginForm, ShiftOpening};
@@ -106,7 +107,10 @@ pub fn LoginScreen() -> impl IntoView {
         <section class="login">
             <header class="login-header">
                 <h1 class="brand">{move || locale.t(Text::AppName)}</h1>
-                <LangSelect/>
+                <div class="login-tools">
+                    <ThemeToggle/>
+                    <LangSelect/>
+                </div>
             </header>
             <form class="card login-card" on:submit=on_submit novalidate=true>
                 <h2>{move || locale.t(Text::LoginTitle)}</h2>

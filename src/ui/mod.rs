@@ -12,6 +12,8 @@ mod modal;
 mod money;
 mod outbox;
 mod session;
+mod theme;
+mod theme_toggle;
 mod update_banner;
 
 /// Mounts Kassa on the page body.

@@ -47,3 +47,22 @@ pub fn hidden() -> bool {
         .and_then(|window| window.document())
         .is_some_and(|document| document.hidden())
 }
+
+/// Sets `<html data-theme>`, which the stylesheet reads over the device's
+/// light/dark setting.
+pub fn set_theme(code: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+    {
+        let _ = root.set_attribute("data-theme", code);
+    }
+}
+
+/// True when the device asks for dark colours (`prefers-color-scheme`).
+pub fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|window| window.match_media("(prefers-color-scheme: dark)").ok())
+        .flatten()
+        .is_some_and(|query| query.matches())
+}

@@ -27,11 +27,15 @@ pub fn CartView() -> impl IntoView {
                 }
             }
         >
-            <ol class="cart">
-                <For each=move || ids.get() key=|id| *id let:id>
-                    <CartRow id=id/>
-                </For>
-            </ol>
+            // The list's own scroll box on a tablet; the stylesheet anchors it
+            // at the newest line.
+            <div class="cart-scroll">
+                <ol class="cart">
+                    <For each=move || ids.get() key=|id| *id let:id>
+                        <CartRow id=id/>
+                    </For>
+                </ol>
+            </div>
         </Show>
     }
 }

@@ -36,6 +36,7 @@ use super::lang_select::LangSelect;
 use super::locale::Locale;
 use super::outbox::Outbox;
 use super::session::CurrentSession;
+use super::theme_toggle::ThemeToggle;
 use crate::domain::catalog::Catalog;
 use crate::i18n::{Describe, Text};
 use crate::loyalty::error::LoyaltyError;
@@ -101,6 +102,7 @@ pub fn CheckoutScreen() -> impl IntoView {
                 </span>
                 <span class="cashier">{cashier}</span>
                 <LangSelect/>
+                <ThemeToggle/>
                 <button type="button" class="ghost" data-testid="report-x"
                     on:click=move |_| checkout.dialog.set(Dialog::Report { closing: false })>
                     {move || locale.t(Text::ReportX)}
