@@ -25,12 +25,28 @@ export KASSA_WASM_ROUTE
 CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}"
 export PATH="$KASSA_ROOT/node_modules/.bin:$PATH:$CARGO_HOME/bin"
 
+# The compiler flags of every wasm32 build, kept here and nowhere else (a
+# RUSTFLAGS variable replaces .cargo/config.toml rustflags, so both in use
+# would silently drop one). They keep the first load within issue 8's
+# 200 KB brotli; README "Bundle" has the figures of each.
+# - both routes: `--cfg erase_components` makes Leptos type-erase each
+#   component's view, so views are no longer monomorphized per nested type.
+# - debian route only, as they need unstable options and a rebuilt std:
+#   `-Cpanic=immediate-abort` (a panic is a bare wasm trap, with no message
+#   formatting linked in; panics must never happen, and a trapped decoder
+#   worker is replaced as before), `-Zlocation-detail=none` (no file/line
+#   strings for panics that no longer print) and `-Zfmt-debug=none` (`{:?}`
+#   prints nothing; no cashier-facing text uses Debug).
+KASSA_WASM_RUSTFLAGS="--cfg erase_components"
+KASSA_WASM_RUSTFLAGS_DEBIAN="-Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort $KASSA_WASM_RUSTFLAGS"
+
 # Runs a command that builds for wasm32 (trunk, cargo --target wasm32-...).
 wasm() {
   if [ "$KASSA_WASM_ROUTE" = debian ]; then
-    RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort "$@"
+    RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+      RUSTFLAGS="$KASSA_WASM_RUSTFLAGS_DEBIAN" "$@"
   else
-    "$@"
+    RUSTFLAGS="$KASSA_WASM_RUSTFLAGS" "$@"
   fi
 }
 

@@ -18,6 +18,5 @@ mod update_banner;
 
 /// Mounts Kassa on the page body.
 pub fn mount() {
-    console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
 }
