@@ -137,7 +137,12 @@ test.describe("a new version", () => {
     cpSync("dist", versions.new, { recursive: true });
     rmSync(join(versions.new, "sw.js"));
     const index = join(versions.new, "index.html");
-    writeFileSync(index, readFileSync(index, "utf8").replace("<head>", '<head><meta name="kassa-version" content="new">'));
+    // The release build's index.html is minified (no <head> tag): the marker
+    // goes before <title>, which every build has.
+    const html = readFileSync(index, "utf8");
+    const marked = html.replace("<title>", '<meta name="kassa-version" content="new"><title>');
+    if (marked === html) throw new Error("index.html has no <title> to mark the new version by");
+    writeFileSync(index, marked);
     execFileSync("node", ["scripts/precache.mjs"], { env: { ...process.env, TRUNK_STAGING_DIR: versions.new } });
     serving = versions.old;
 

@@ -64,7 +64,9 @@ for (const scheme of ["light", "dark"]) {
     const ratios = await page.evaluate((pairs) => {
       const style = getComputedStyle(document.documentElement);
       const luminance = (name) => {
-        const hex = style.getPropertyValue(name).trim().replace("#", "");
+        // The release stylesheet is minified: `#ffffff` may arrive as `#fff`.
+        const short = style.getPropertyValue(name).trim().replace("#", "");
+        const hex = short.length === 3 ? [...short].map((c) => c + c).join("") : short;
         const [r, g, b] = [0, 2, 4].map((i) => {
           const c = parseInt(hex.slice(i, i + 2), 16) / 255;
           return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
