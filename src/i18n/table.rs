@@ -54,7 +54,6 @@ texts! {
     ItemClassCode => ["IKPU class code", "Код ИКПУ", "MXIK kodi"],
     ItemSave => ["Save", "Сохранить", "Saqlash"],
 
-    CartTitle => ["Receipt", "Чек", "Chek"],
     CartEmpty => [
         "Scan a product to start the receipt",
         "Отсканируйте товар, чтобы начать чек",
@@ -128,7 +127,6 @@ texts! {
     ],
 
     SaleResultTitle => ["Sale completed", "Продажа проведена", "Sotuv yakunlandi"],
-    SaleStatus => ["Status", "Статус", "Holat"],
     StatusSent => ["Sent to the loyalty server", "Отправлено на сервер лояльности", "Sodiqlik serveriga yuborildi"],
     StatusRecorded => [
         "Recorded (no loyalty customer)",
