@@ -155,10 +155,7 @@ impl Checkout {
     /// True while a sale is under way (lines on the receipt or the payment
     /// dialog open): reloading now would throw the cashier out of it.
     pub fn mid_sale(self) -> bool {
-        let has_lines = self
-            .cart
-            .try_with(|cart| !cart.lines().is_empty())
-            .unwrap_or(false);
+        let has_lines = self.cart.try_with(|cart| !cart.is_empty()).unwrap_or(false);
         let paying = self.dialog.try_get() == Some(Dialog::Payment);
         has_lines || paying
     }
