@@ -1,9 +1,9 @@
 //! The loyalty backend as the UI sees it: one interface, two
-//! implementations (the AOS HTTP client and the in-browser demo).
+//! implementations (the AOS HTTP client and the demo worker).
 
 use super::aos::client::AosClient;
 use super::aos::wire::TransactionAccepted;
-use super::demo::DemoBackend;
+use super::demo::client::DemoBackend;
 use super::error::LoyaltyError;
 use crate::domain::customer::{Customer, CustomerCode};
 
@@ -17,7 +17,7 @@ impl LoyaltyBackend {
     pub async fn customer(&self, code: &CustomerCode) -> Result<Customer, LoyaltyError> {
         match self {
             LoyaltyBackend::Aos(client) => client.customer(code).await,
-            LoyaltyBackend::Demo(demo) => demo.customer(super::demo::DEMO_BRANCH_TOKEN, code),
+            LoyaltyBackend::Demo(demo) => demo.customer(code).await,
         }
     }
 
@@ -25,15 +25,15 @@ impl LoyaltyBackend {
     pub async fn submit(&self, body_json: &str) -> Result<TransactionAccepted, LoyaltyError> {
         match self {
             LoyaltyBackend::Aos(client) => client.submit(body_json).await,
-            LoyaltyBackend::Demo(demo) => demo.submit(body_json),
+            LoyaltyBackend::Demo(demo) => demo.submit(body_json).await,
         }
     }
 
     /// Sample customer codes, only in the demo.
-    pub fn sample_customers(&self) -> Vec<(String, String)> {
+    pub async fn sample_customers(&self) -> Vec<(String, String)> {
         match self {
             LoyaltyBackend::Aos(_) => Vec::new(),
-            LoyaltyBackend::Demo(demo) => demo.sample_customers(),
+            LoyaltyBackend::Demo(demo) => demo.sample_customers().await,
         }
     }
 }

@@ -10,12 +10,13 @@ use std::rc::{Rc, Weak};
 
 use js_sys::{Reflect, Uint8ClampedArray};
 use wasm_bindgen::prelude::*;
-use web_sys::{ErrorEvent, ImageData, MessageEvent, Worker};
+use web_sys::ImageData;
 
 use super::message::{FrameRequest, WorkerReply};
+use crate::web::worker::AppWorker;
 
-/// `src/scan/scan_worker_loader.js`, copied by trunk next to the worker's glue and wasm.
-const WORKER_SCRIPT: &str = "./scan_worker_loader.js";
+/// The `[[bin]]` of the decoder's wasm.
+const WORKER: &str = "scan_worker";
 /// Starts in a row that end in an error before the worker says it is ready.
 const MAX_FAILED_STARTS: u32 = 3;
 
@@ -43,26 +44,12 @@ struct Inner {
 
 #[derive(Default)]
 struct State {
-    worker: Option<Running>,
+    worker: Option<AppWorker>,
     ready: bool,
     in_flight: Option<(u32, FrameSource)>,
     waiting_photo: Option<FrameRequest>,
     next_id: u32,
     failed_starts: u32,
-}
-
-struct Running {
-    worker: Worker,
-    _on_message: Closure<dyn Fn(MessageEvent)>,
-    _on_error: Closure<dyn Fn(ErrorEvent)>,
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        self.worker.set_onmessage(None);
-        self.worker.set_onerror(None);
-        self.worker.terminate();
-    }
 }
 
 impl Decoder {
@@ -102,36 +89,26 @@ impl Decoder {
 
 impl Inner {
     fn spawn(this: &Rc<Inner>) {
-        let Ok(worker) = Worker::new(WORKER_SCRIPT) else {
-            return (this.on_event)(DecoderEvent::Unavailable);
-        };
         let on_message = {
             let weak = Rc::downgrade(this);
-            Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-                if let (Some(inner), Some(reply)) =
-                    (weak.upgrade(), WorkerReply::from_js(&event.data()))
-                {
+            Box::new(move |data: JsValue| {
+                if let (Some(inner), Some(reply)) = (weak.upgrade(), WorkerReply::from_js(&data)) {
                     Inner::received(&inner, reply);
                 }
             })
         };
-        let on_error = {
+        let on_failure = {
             let weak: Weak<Inner> = Rc::downgrade(this);
-            Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
-                // The worker's own error must not surface as a page error.
-                event.prevent_default();
+            Rc::new(move || {
                 if let Some(inner) = weak.upgrade() {
                     Inner::crashed(&inner);
                 }
             })
         };
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        this.state.borrow_mut().worker = Some(Running {
-            worker,
-            _on_message: on_message,
-            _on_error: on_error,
-        });
+        match AppWorker::start(WORKER, on_message, on_failure) {
+            Some(worker) => this.state.borrow_mut().worker = Some(worker),
+            None => (this.on_event)(DecoderEvent::Unavailable),
+        }
     }
 
     fn request(&self, frame: &ImageData) -> FrameRequest {
@@ -155,17 +132,13 @@ impl Inner {
         let Some(running) = state.worker.as_ref() else {
             return;
         };
-        let sent = running
-            .worker
-            .post_message_with_transfer(&request.to_js(), &request.transfer());
-        if sent.is_ok() {
+        if running.post_with_transfer(&request.to_js(), &request.transfer()) {
             state.in_flight = Some((request.id, source));
         }
     }
 
     fn received(this: &Rc<Inner>, reply: WorkerReply) {
         match reply {
-            WorkerReply::Failed => return Inner::crashed(this),
             WorkerReply::Ready => {
                 let mut state = this.state.borrow_mut();
                 state.ready = true;

@@ -16,8 +16,6 @@ pub struct FrameRequest {
 pub enum WorkerReply {
     /// The decoder is loaded and listening.
     Ready,
-    /// The decoder's wasm could not be loaded (told by `scan_worker_loader.js`).
-    Failed,
     /// The payloads read in the frame `id` (empty: no code).
     Decoded { id: u32, payloads: Vec<String> },
 }
@@ -52,7 +50,6 @@ impl WorkerReply {
         let object = Object::new();
         match self {
             WorkerReply::Ready => set(&object, "ready", &JsValue::TRUE),
-            WorkerReply::Failed => set(&object, "failed", &JsValue::TRUE),
             WorkerReply::Decoded { id, payloads } => {
                 set(&object, "id", &(*id).into());
                 let list: Array = payloads.iter().map(|p| JsValue::from_str(p)).collect();
@@ -63,12 +60,8 @@ impl WorkerReply {
     }
 
     pub fn from_js(value: &JsValue) -> Option<WorkerReply> {
-        let flag = |key| get(value, key).is_some_and(|flag| flag.is_truthy());
-        if flag("ready") {
+        if get(value, "ready").is_some_and(|flag| flag.is_truthy()) {
             return Some(WorkerReply::Ready);
-        }
-        if flag("failed") {
-            return Some(WorkerReply::Failed);
         }
         let payloads = get(value, "payloads")?.dyn_into::<Array>().ok()?;
         Some(WorkerReply::Decoded {

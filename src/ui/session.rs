@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::domain::shift::ShiftOpening;
 use crate::loyalty::aos::client::AosClient;
 use crate::loyalty::backend::LoyaltyBackend;
-use crate::loyalty::demo::DemoBackend;
+use crate::loyalty::demo::client::DemoBackend;
 use crate::store::db::Store;
 use crate::store::records::ShiftRecord;
 
@@ -30,7 +30,7 @@ impl Session {
         store: Rc<Store>,
     ) -> Session {
         let backend = if is_demo {
-            LoyaltyBackend::Demo(DemoBackend::default())
+            LoyaltyBackend::Demo(DemoBackend::start())
         } else {
             LoyaltyBackend::Aos(AosClient::new(opening.access.clone()))
         };

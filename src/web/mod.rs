@@ -11,3 +11,4 @@ pub mod persistence;
 pub mod service_worker;
 pub mod storage;
 pub mod till;
+pub mod worker;

@@ -1,7 +1,7 @@
 import { test, expect, moneyOf, scan } from "./fixtures.js";
 
 // Demo catalog products (public/catalog.json) and a demo customer
-// (src/loyalty/demo_seed.json): Jasur, balance 8 200, cashback 3 %.
+// (src/loyalty/demo/seed.json): Jasur, balance 8 200, cashback 3 %.
 const WATER = { barcode: "4781000001377", price: "4000" };
 const COLA = { barcode: "4781000002749", price: "12500" };
 const JASUR = "0b7e3c1a-9d2f-4e6b-8a15-3c4d5e6f7a8b";

@@ -224,7 +224,7 @@ mod tests {
 
     #[test]
     fn absurd_numbers_are_refused_without_panicking() {
-        let seed: Seed = serde_json::from_str(include_str!("../demo_seed.json")).unwrap();
+        let seed: Seed = serde_json::from_str(include_str!("../demo/seed.json")).unwrap();
         let mut ledger = Ledger::new(seed);
         let max = "79228162514264337593543950335";
         let body = format!(

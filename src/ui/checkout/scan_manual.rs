@@ -10,10 +10,14 @@ use crate::ui::session::CurrentSession;
 pub fn ManualCodeForm(busy: RwSignal<bool>, on_submit: Callback<String>) -> impl IntoView {
     let locale = Locale::get();
     let checkout = super::state::Checkout::get();
-    let samples = CurrentSession::get()
-        .session()
-        .map(|s| s.backend.sample_customers())
-        .unwrap_or_default();
+    let samples = RwSignal::new(Vec::new());
+    if let Some(session) = CurrentSession::get().session() {
+        leptos::task::spawn_local(async move {
+            let found = session.backend.sample_customers().await;
+            // The form may have closed while the demo answered.
+            let _ = samples.try_set(found);
+        });
+    }
     let code = RwSignal::new(String::new());
 
     view! {
@@ -52,11 +56,12 @@ pub fn ManualCodeForm(busy: RwSignal<bool>, on_submit: Callback<String>) -> impl
                 </button>
             </div>
         </form>
-        {(!samples.is_empty()).then(|| view! {
+        {move || samples.with(|samples| !samples.is_empty()).then(|| view! {
             <details class="samples">
                 <summary>{move || locale.t(Text::DemoCustomers)}</summary>
                 <ul>
                     {samples
+                        .get()
                         .into_iter()
                         .map(|(sample, name)| {
                             let shown = sample.clone();

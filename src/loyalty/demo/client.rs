@@ -1,0 +1,145 @@
+//! The page's handle on the demo worker: calls go out numbered, answers come
+//! back as server replies. Calls made before the worker is ready wait for it;
+//! a worker that cannot start or traps fails the calls in flight as an
+//! unreachable server (a sale stays queued, as with a real outage), and the
+//! next call starts a new one.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+
+use futures_channel::oneshot;
+use wasm_bindgen::JsValue;
+
+use super::protocol::{DemoCall, DemoRequest, FromDemo};
+use super::DEMO_BRANCH_TOKEN;
+use crate::domain::customer::{Customer, CustomerCode};
+use crate::loyalty::aos::wire::{self, Reply, TransactionAccepted};
+use crate::loyalty::error::LoyaltyError;
+use crate::web::worker::AppWorker;
+
+/// The `[[bin]]` of the demo server's wasm.
+const WORKER: &str = "demo_worker";
+
+pub struct DemoBackend(Rc<RefCell<Link>>);
+
+#[derive(Default)]
+struct Link {
+    worker: Option<AppWorker>,
+    ready: bool,
+    /// Requests (JSON) waiting for the worker to be ready.
+    queued: Vec<String>,
+    callers: HashMap<u32, oneshot::Sender<Reply>>,
+    next_id: u32,
+}
+
+impl DemoBackend {
+    /// Starts the worker at once, so it is loaded by the first scan.
+    pub fn start() -> DemoBackend {
+        let link = Rc::new(RefCell::new(Link::default()));
+        start_worker(&link);
+        DemoBackend(link)
+    }
+
+    pub async fn customer(&self, code: &CustomerCode) -> Result<Customer, LoyaltyError> {
+        let call = DemoCall::Profile {
+            filial: DEMO_BRANCH_TOKEN.to_owned(),
+            client: code.as_str().to_owned(),
+        };
+        wire::read_profile(code, &self.call(call).await?)
+    }
+
+    pub async fn submit(&self, body_json: &str) -> Result<TransactionAccepted, LoyaltyError> {
+        let call = DemoCall::Transaction {
+            body: body_json.to_owned(),
+        };
+        wire::read_transaction(&self.call(call).await?)
+    }
+
+    /// Customer codes to try in the demo, with names.
+    pub async fn sample_customers(&self) -> Vec<(String, String)> {
+        match self.call(DemoCall::Samples).await {
+            Ok(reply) => serde_json::from_str(&reply.body).unwrap_or_default(),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    async fn call(&self, call: DemoCall) -> Result<Reply, LoyaltyError> {
+        let answer = {
+            let mut link = self.0.borrow_mut();
+            link.next_id = link.next_id.wrapping_add(1);
+            let id = link.next_id;
+            let request = serde_json::to_string(&DemoRequest { id, call })
+                .map_err(|_| LoyaltyError::Unreachable)?;
+            let (sender, answer) = oneshot::channel();
+            link.callers.insert(id, sender);
+            link.queued.push(request);
+            answer
+        };
+        if self.0.borrow().worker.is_none() {
+            start_worker(&self.0);
+        }
+        send_queued(&self.0);
+        answer.await.map_err(|_| LoyaltyError::Unreachable)
+    }
+}
+
+fn start_worker(link: &Rc<RefCell<Link>>) {
+    let on_message = {
+        let link = Rc::downgrade(link);
+        Box::new(move |data: JsValue| received(&link, data))
+    };
+    let on_failure = {
+        let link = Rc::downgrade(link);
+        Rc::new(move || {
+            if let Some(link) = link.upgrade() {
+                // Dropping the callers' senders fails their calls.
+                *link.borrow_mut() = Link::default();
+            }
+        })
+    };
+    let worker = AppWorker::start(WORKER, on_message, on_failure);
+    let mut link = link.borrow_mut();
+    if worker.is_none() {
+        link.queued.clear();
+        link.callers.clear();
+    }
+    link.worker = worker;
+}
+
+fn received(link: &Weak<RefCell<Link>>, data: JsValue) {
+    let Some(link) = link.upgrade() else {
+        return;
+    };
+    let Some(message) = data
+        .as_string()
+        .and_then(|text| serde_json::from_str::<FromDemo>(&text).ok())
+    else {
+        return;
+    };
+    match message {
+        FromDemo::Ready => {
+            link.borrow_mut().ready = true;
+            send_queued(&link);
+        }
+        FromDemo::Answer { id, status, body } => {
+            let caller = link.borrow_mut().callers.remove(&id);
+            if let Some(caller) = caller {
+                let _ = caller.send(Reply { status, body });
+            }
+        }
+    }
+}
+
+fn send_queued(link: &Rc<RefCell<Link>>) {
+    let mut link = link.borrow_mut();
+    if !link.ready {
+        return;
+    }
+    let queued = std::mem::take(&mut link.queued);
+    if let Some(worker) = &link.worker {
+        for request in queued {
+            worker.post(&JsValue::from_str(&request));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+//! The messages between the page and the demo worker, as JSON text: the
+//! worker answers each call as a server would (status and body), so the page
+//! reads it with the same wire mapping as a real answer.
+
+use serde::{Deserialize, Serialize};
+
+/// What the page asks of the demo server.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DemoCall {
+    /// `GET /store/customers/profile`
+    Profile { filial: String, client: String },
+    /// `POST /transactions` with this body.
+    Transaction { body: String },
+    /// The seeded customers, as `[[code, name], …]`.
+    Samples,
+}
+
+/// A call, numbered so its answer finds the caller.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DemoRequest {
+    pub id: u32,
+    pub call: DemoCall,
+}
+
+/// What the worker says to the page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FromDemo {
+    /// The worker is loaded and listening.
+    Ready,
+    /// The answer to call `id`, as an HTTP server would give it.
+    Answer { id: u32, status: u16, body: String },
+}
