@@ -1,8 +1,10 @@
 // Usage: node scripts/size.mjs DIR — what a browser downloads from DIR, raw
-// and brotli (quality 11, as a static host would serve it), in three groups:
+// and brotli (quality 11, as a static host would serve it), in four groups:
 // the app's first load, the QR decoder worker fetched when the scanner first
-// opens, and the service worker the browser installs in the background once
-// the app runs (not part of what the screens need to appear). A benchmark that prints figures: missing the first-load target
+// opens, the demo backend's worker fetched when a demo shift opens (never on
+// a tablet working against a real server), and the service worker the
+// browser installs in the background once the app runs (not part of what
+// the screens need to appear). A benchmark that prints figures: missing the first-load target
 // is reported, never an error (exit 0), so it cannot fail a build.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -21,11 +23,14 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const row = (name, raw, brotli) =>
   console.log(`${name.padEnd(40)} raw ${kb(raw).padStart(10)}  brotli ${kb(brotli).padStart(9)}`);
 
-const scanner = (name) => name.startsWith("scan_worker");
+// The workers' loader (src/web/worker_loader.js) comes with the first worker started.
+const scanner = (name) => name.startsWith("scan_worker") || name === "worker_loader.js";
+const demo = (name) => name.startsWith("demo_worker");
 const serviceWorker = (name) => name === "sw.js";
 const groups = [
-  ["first load (login and checkout)", (name) => !scanner(name) && !serviceWorker(name)],
+  ["first load (login and checkout)", (name) => !scanner(name) && !demo(name) && !serviceWorker(name)],
   ["scanner, fetched on scan-open", scanner],
+  ["demo backend, fetched when a demo shift opens", demo],
   ["service worker, installed in the background", serviceWorker],
 ];
 const all = { raw: 0, brotli: 0 };

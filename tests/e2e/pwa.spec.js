@@ -50,10 +50,11 @@ test("the precache lists exactly the files of the build", async ({ request }) =>
   const { build, files } = precacheOf(await (await request.get("/sw.js")).text());
   expect(build).toMatch(/^[0-9a-f]{16}$/);
   const built = filesUnder("dist").filter((path) => path !== "sw.js" && !path.split("/").some((p) => p.startsWith(".")));
-  // Nothing missing (the scanner's worker too), nothing from outside dist.
+  // Nothing missing (the scanner's and the demo's workers too), nothing from outside dist.
   expect([...files].sort()).toEqual(built.map((path) => `./${path}`).sort());
   for (const needed of [/^\.\/index\.html$/, /^\.\/kassa-.*_bg\.wasm$/, /^\.\/kassa-.*\.js$/, /^\.\/main-.*\.css$/,
-    /^\.\/scan_worker_bg\.wasm$/, /^\.\/scan_worker\.js$/, /^\.\/scan_worker_loader\.js$/,
+    /^\.\/scan_worker_bg\.wasm$/, /^\.\/scan_worker\.js$/, /^\.\/worker_loader\.js$/,
+    /^\.\/demo_worker_bg\.wasm$/, /^\.\/demo_worker\.js$/,
     /^\.\/public\/catalog\.json$/, /^\.\/public\/config\.json$/, /^\.\/public\/manifest\.webmanifest$/,
     /^\.\/public\/icons\/maskable-512\.png$/]) {
     expect(files.some((file) => needed.test(file)), String(needed)).toBe(true);
