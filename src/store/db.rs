@@ -1,11 +1,9 @@
-//! IndexedDB, through `rexie`: a small futures-based wrapper over the `idb`
-//! crate that exposes real transactions across several object stores, which
-//! is the one thing Kassa needs from it (finalizing a sale writes the outbox
-//! and the receipt sequence atomically). `indexed_db_futures` would do as
-//! well; `rexie`'s API is the smaller of the two.
+//! Kassa's records in IndexedDB (`web::indexed_db`): transactions across
+//! several object stores are the one thing Kassa needs from it (finalizing a
+//! sale writes the outbox and the receipt sequence atomically).
 
 use crate::domain::money::Money;
-use rexie::{ObjectStore, Rexie, TransactionMode};
+use crate::web::indexed_db::{self, Database, Refused};
 use thiserror::Error;
 use wasm_bindgen::JsValue;
 
@@ -38,25 +36,19 @@ pub enum StoreError {
     Unavailable,
 }
 
-impl From<rexie::Error> for StoreError {
-    fn from(_: rexie::Error) -> Self {
+impl From<Refused> for StoreError {
+    fn from(_: Refused) -> Self {
         StoreError::Unavailable
     }
 }
 
 pub struct Store {
-    db: Rexie,
+    db: Database,
 }
 
 impl Store {
     pub async fn open() -> Result<Store, StoreError> {
-        let db = Rexie::builder(DATABASE)
-            .version(2)
-            .add_object_store(ObjectStore::new(OUTBOX))
-            .add_object_store(ObjectStore::new(JOURNAL))
-            .add_object_store(ObjectStore::new(META))
-            .build()
-            .await?;
+        let db = indexed_db::open(DATABASE, 2, &[OUTBOX, JOURNAL, META]).await?;
         Ok(Store { db })
     }
 
@@ -69,14 +61,12 @@ impl Store {
         &self,
         build: impl FnOnce(u32) -> Result<(T, SaleRecord, Option<PendingSale>), E>,
     ) -> Result<Result<T, E>, StoreError> {
-        let transaction = self
-            .db
-            .transaction(&[OUTBOX, META, JOURNAL], TransactionMode::ReadWrite)?;
+        let transaction = self.db.transaction(&[OUTBOX, META, JOURNAL], true)?;
         let meta = transaction.store(META)?;
         let outbox = transaction.store(OUTBOX)?;
         let journal = transaction.store(JOURNAL)?;
         let sequence = meta
-            .get(JsValue::from_str(SEQUENCE_KEY))
+            .get(&JsValue::from_str(SEQUENCE_KEY))
             .await?
             .and_then(|value| value.as_string())
             .and_then(|next| next.parse::<u32>().ok())
@@ -84,24 +74,20 @@ impl Store {
         let (made, record, pending) = match build(sequence) {
             Ok(made) => made,
             Err(refused) => {
-                transaction.abort().await?;
+                transaction.abort()?;
                 return Ok(Err(refused));
             }
         };
         let next = JsValue::from_str(&(sequence + 1).to_string());
-        meta.put(&next, Some(&JsValue::from_str(SEQUENCE_KEY)))
-            .await?;
+        meta.put(&next, &JsValue::from_str(SEQUENCE_KEY)).await?;
         journal
-            .add(
-                &to_js(&record),
-                Some(&JsValue::from_str(&record.receipt_number)),
-            )
+            .add(&to_js(&record), &JsValue::from_str(&record.receipt_number))
             .await?;
         if let Some(pending) = pending {
             outbox
                 .put(
                     &to_js(&pending),
-                    Some(&JsValue::from_str(&pending.receipt_number)),
+                    &JsValue::from_str(&pending.receipt_number),
                 )
                 .await?;
         }
@@ -111,8 +97,8 @@ impl Store {
 
     /// Every sale still waiting for the server, oldest receipt first.
     pub async fn pending_sales(&self) -> Result<Vec<PendingSale>, StoreError> {
-        let transaction = self.db.transaction(&[OUTBOX], TransactionMode::ReadOnly)?;
-        let values = transaction.store(OUTBOX)?.get_all(None, None).await?;
+        let transaction = self.db.transaction(&[OUTBOX], false)?;
+        let values = transaction.store(OUTBOX)?.get_all().await?;
         Ok(values.iter().filter_map(from_js).collect())
     }
 
@@ -127,24 +113,18 @@ impl Store {
         now: u64,
         ttl: u64,
     ) -> Result<Claim, StoreError> {
-        let transaction = self
-            .db
-            .transaction(&[OUTBOX, META], TransactionMode::ReadWrite)?;
+        let transaction = self.db.transaction(&[OUTBOX, META], true)?;
         let meta = transaction.store(META)?;
         let lease_key = JsValue::from_str(LEASE_KEY);
-        let current: Option<Lease> = meta
-            .get(lease_key.clone())
-            .await?
-            .as_ref()
-            .and_then(from_js);
+        let current: Option<Lease> = meta.get(&lease_key).await?.as_ref().and_then(from_js);
         let Some(lease) = Lease::try_acquire(current.as_ref(), tab, now, ttl) else {
-            transaction.abort().await?;
+            transaction.abort()?;
             return Ok(Claim::Busy);
         };
-        meta.put(&to_js(&lease), Some(&lease_key)).await?;
+        meta.put(&to_js(&lease), &lease_key).await?;
         let pending = transaction
             .store(OUTBOX)?
-            .key_exists(JsValue::from_str(receipt_number))
+            .contains(&JsValue::from_str(receipt_number))
             .await?;
         transaction.commit().await?;
         Ok(if pending { Claim::Send } else { Claim::Gone })
@@ -157,16 +137,14 @@ impl Store {
         receipt_number: &str,
         earned: Option<Money>,
     ) -> Result<(), StoreError> {
-        let transaction = self
-            .db
-            .transaction(&[OUTBOX, JOURNAL], TransactionMode::ReadWrite)?;
+        let transaction = self.db.transaction(&[OUTBOX, JOURNAL], true)?;
         let key = JsValue::from_str(receipt_number);
-        transaction.store(OUTBOX)?.delete(key.clone()).await?;
+        transaction.store(OUTBOX)?.delete(&key).await?;
         let journal = transaction.store(JOURNAL)?;
-        let record: Option<SaleRecord> = journal.get(key.clone()).await?.as_ref().and_then(from_js);
+        let record: Option<SaleRecord> = journal.get(&key).await?.as_ref().and_then(from_js);
         if let (Some(mut record), Some(earned)) = (record, earned) {
             record.earned = Some(earned.to_string());
-            journal.put(&to_js(&record), Some(&key)).await?;
+            journal.put(&to_js(&record), &key).await?;
         }
         transaction.commit().await?;
         Ok(())
@@ -174,8 +152,8 @@ impl Store {
 
     /// The journal of one shift, in receipt order.
     pub async fn journal(&self, shift_tag: &str) -> Result<Vec<SaleRecord>, StoreError> {
-        let transaction = self.db.transaction(&[JOURNAL], TransactionMode::ReadOnly)?;
-        let values = transaction.store(JOURNAL)?.get_all(None, None).await?;
+        let transaction = self.db.transaction(&[JOURNAL], false)?;
+        let values = transaction.store(JOURNAL)?.get_all().await?;
         let mut records: Vec<SaleRecord> = values
             .iter()
             .filter_map(from_js)
@@ -190,9 +168,9 @@ impl Store {
         &self,
         shift_tag: &str,
     ) -> Result<Vec<CashMovementRecord>, StoreError> {
-        let transaction = self.db.transaction(&[META], TransactionMode::ReadOnly)?;
+        let transaction = self.db.transaction(&[META], false)?;
         let key = JsValue::from_str(&movements_key(shift_tag));
-        let value = transaction.store(META)?.get(key).await?;
+        let value = transaction.store(META)?.get(&key).await?;
         Ok(value.as_ref().and_then(from_js).unwrap_or_default())
     }
 
@@ -202,26 +180,26 @@ impl Store {
         shift_tag: &str,
         movement: CashMovementRecord,
     ) -> Result<(), StoreError> {
-        let transaction = self.db.transaction(&[META], TransactionMode::ReadWrite)?;
+        let transaction = self.db.transaction(&[META], true)?;
         let meta = transaction.store(META)?;
         let key = JsValue::from_str(&movements_key(shift_tag));
         let mut movements: Vec<CashMovementRecord> = meta
-            .get(key.clone())
+            .get(&key)
             .await?
             .as_ref()
             .and_then(from_js)
             .unwrap_or_default();
         movements.push(movement);
-        meta.put(&to_js(&movements), Some(&key)).await?;
+        meta.put(&to_js(&movements), &key).await?;
         transaction.commit().await?;
         Ok(())
     }
 
     pub async fn shift(&self) -> Result<Option<ShiftRecord>, StoreError> {
-        let transaction = self.db.transaction(&[META], TransactionMode::ReadOnly)?;
+        let transaction = self.db.transaction(&[META], false)?;
         let value = transaction
             .store(META)?
-            .get(JsValue::from_str(SHIFT_KEY))
+            .get(&JsValue::from_str(SHIFT_KEY))
             .await?;
         Ok(value.as_ref().and_then(from_js))
     }
@@ -229,12 +207,12 @@ impl Store {
     /// Remembers the open shift, or forgets it (`None`) when the cashier
     /// leaves it.
     pub async fn set_shift(&self, shift: Option<&ShiftRecord>) -> Result<(), StoreError> {
-        let transaction = self.db.transaction(&[META], TransactionMode::ReadWrite)?;
+        let transaction = self.db.transaction(&[META], true)?;
         let meta = transaction.store(META)?;
         let key = JsValue::from_str(SHIFT_KEY);
         match shift {
-            Some(shift) => meta.put(&to_js(shift), Some(&key)).await.map(drop)?,
-            None => meta.delete(key).await?,
+            Some(shift) => meta.put(&to_js(shift), &key).await?,
+            None => meta.delete(&key).await?,
         }
         transaction.commit().await?;
         Ok(())

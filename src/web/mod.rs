@@ -6,6 +6,7 @@ pub mod document;
 pub mod feedback;
 pub mod fetch;
 pub mod focus;
+pub mod indexed_db;
 pub mod languages;
 pub mod persistence;
 pub mod service_worker;

@@ -74,6 +74,8 @@ test("a full sale through the real HTTP client lands in the server's ledger", as
   // The token travels only to the API, never in the page's own URL.
   expect(page.url()).not.toContain(TOKEN);
   expect(urls.filter((u) => u.includes(TOKEN)).every((u) => u.startsWith(API))).toBe(true);
+  // A tablet on a real server never downloads the demo backend.
+  expect(urls.filter((u) => u.includes("demo_worker"))).toEqual([]);
 });
 
 test("a rejected branch token is explained at the first call", async ({ page }) => {

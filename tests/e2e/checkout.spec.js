@@ -252,3 +252,26 @@ test("X and Z reports add up the shift from the journal", async ({ page }) => {
   await page.reload();
   await expect(page.getByTestId("login-submit")).toBeVisible();
 });
+
+test("the demo server comes with the demo shift; one that cannot load reads as unreachable, then starts again", async ({ page }) => {
+  const fetched = [];
+  page.on("request", (r) => fetched.push(r.url()));
+  let blocked = true;
+  await page.route("**/demo_worker_bg.wasm", (route) => (blocked ? route.abort() : route.continue()));
+  await page.goto("/");
+  await expect(page.getByTestId("login-demo")).toBeVisible();
+  expect(fetched.filter((url) => url.includes("demo_worker"))).toEqual([]);
+
+  await page.getByTestId("login-demo").click();
+  await expect(page.getByTestId("cart-empty")).toBeVisible();
+  await page.getByTestId("scan-open").click();
+  await page.getByTestId("scan-manual-input").fill(JASUR);
+  await page.getByTestId("scan-manual-submit").click();
+  await expect(page.getByTestId("scan-error")).toContainText("The loyalty server cannot be reached");
+  expect(fetched.some((url) => url.endsWith("/demo_worker_bg.wasm"))).toBe(true);
+
+  blocked = false;
+  await page.getByTestId("scan-manual-submit").click();
+  await expect(page.getByTestId("customer-name")).toHaveText("Jasur Tursunov");
+  await expect(page.getByTestId("customer-balance")).toHaveAttribute("data-value", "8200.00");
+});
