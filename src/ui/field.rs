@@ -5,7 +5,8 @@ use super::locale::Locale;
 use crate::i18n::Text;
 
 /// A labelled text input bound to a string signal. `autofocus` marks the
-/// field a dialog focuses when it opens.
+/// field a dialog focuses when it opens; `verbatim` is for codes, not words
+/// (no automatic capitals, no spell-check underlining).
 #[component]
 pub fn Field(
     label: Text,
@@ -16,6 +17,7 @@ pub fn Field(
     #[prop(default = "off")] autocomplete: &'static str,
     #[prop(optional)] placeholder: &'static str,
     #[prop(optional)] autofocus: bool,
+    #[prop(optional)] verbatim: bool,
 ) -> impl IntoView {
     let locale = Locale::get();
     view! {
@@ -28,6 +30,8 @@ pub fn Field(
                 autocomplete=autocomplete
                 placeholder=placeholder
                 autofocus=autofocus
+                autocapitalize=verbatim.then_some("off")
+                spellcheck=verbatim.then_some("false")
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             />

@@ -40,16 +40,26 @@ impl Scheme {
     }
 }
 
-/// The cashier's pick, if any, shared through context.
+/// The cashier's pick, if any, and the device's setting, shared through context.
 #[derive(Clone, Copy)]
-pub struct Theme(RwSignal<Option<Scheme>>);
+pub struct Theme {
+    chosen: RwSignal<Option<Scheme>>,
+    device_dark: RwSignal<bool>,
+}
 
 impl Theme {
     pub fn provide() {
         let chosen = storage::get(STORAGE_KEY).and_then(|code| Scheme::from_code(&code));
-        let theme = Theme(RwSignal::new(chosen));
+        let device_dark = RwSignal::new(false);
+        device_dark.set(document::watch_prefers_dark(move |dark| {
+            let _ = device_dark.try_set(dark);
+        }));
+        let theme = Theme {
+            chosen: RwSignal::new(chosen),
+            device_dark,
+        };
         Effect::new(move |_| {
-            if let Some(scheme) = theme.0.get() {
+            if let Some(scheme) = theme.chosen.get() {
                 storage::set(STORAGE_KEY, scheme.code());
                 document::set_theme(scheme.code());
             }
@@ -61,11 +71,11 @@ impl Theme {
         expect_context::<Theme>()
     }
 
-    /// The palette on screen; reactive to the cashier's pick (the device
-    /// setting is read when asked, the stylesheet follows it by itself).
+    /// The palette on screen (the stylesheet follows the device by itself;
+    /// this tells the toggle which state it is in).
     pub fn scheme(self) -> Scheme {
-        self.0.get().unwrap_or_else(|| {
-            if document::prefers_dark() {
+        self.chosen.get().unwrap_or_else(|| {
+            if self.device_dark.get() {
                 Scheme::Dark
             } else {
                 Scheme::Light
@@ -76,6 +86,6 @@ impl Theme {
     /// Switches to the other palette and keeps that as the cashier's pick.
     pub fn toggle(self) {
         let next = self.scheme().other();
-        self.0.set(Some(next));
+        self.chosen.set(Some(next));
     }
 }

@@ -1,5 +1,7 @@
 //! The page document.
 
+use wasm_bindgen::prelude::*;
+
 fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|window| window.document())
 }
@@ -15,28 +17,6 @@ fn set_root_attribute(name: &str, value: &str) {
 /// Sets `<html lang>` so screen readers and hyphenation follow the UI language.
 pub fn set_lang(code: &str) {
     set_root_attribute("lang", code);
-}
-
-/// True when no control has the focus (it sits on the page body).
-pub fn nothing_focused() -> bool {
-    document()
-        .and_then(|document| document.active_element())
-        .is_none_or(|element| element.tag_name().eq_ignore_ascii_case("body"))
-}
-
-/// True when the focus is in a place that takes typing (input, textarea,
-/// select, contenteditable).
-pub fn text_field_focused() -> bool {
-    document()
-        .and_then(|document| document.active_element())
-        .is_some_and(|element| {
-            matches!(
-                element.tag_name().to_ascii_lowercase().as_str(),
-                "input" | "textarea" | "select"
-            ) || element
-                .get_attribute("contenteditable")
-                .is_some_and(|v| v != "false")
-        })
 }
 
 /// Opens the browser's print dialog (the print stylesheet lays out the receipt).
@@ -57,10 +37,19 @@ pub fn set_theme(code: &str) {
     set_root_attribute("data-theme", code);
 }
 
-/// True when the device asks for dark colours (`prefers-color-scheme`).
-pub fn prefers_dark() -> bool {
-    web_sys::window()
+/// Whether the device asks for dark colours (`prefers-color-scheme`): the
+/// answer now, and `on_change` called with each new answer for as long as
+/// the page lives (the cashier or the tablet's night mode may switch it).
+pub fn watch_prefers_dark(on_change: impl Fn(bool) + 'static) -> bool {
+    let Some(query) = web_sys::window()
         .and_then(|window| window.match_media("(prefers-color-scheme: dark)").ok())
         .flatten()
-        .is_some_and(|query| query.matches())
+    else {
+        return false;
+    };
+    let watched = query.clone();
+    let listener = Closure::<dyn Fn()>::new(move || on_change(watched.matches()));
+    query.set_onchange(Some(listener.as_ref().unchecked_ref()));
+    listener.forget();
+    query.matches()
 }

@@ -18,6 +18,17 @@ pub fn focused() -> Option<HtmlElement> {
         .and_then(|element| element.dyn_into::<HtmlElement>().ok())
 }
 
+/// True when the focus is in a place that takes typing (input, textarea,
+/// select, contenteditable).
+pub fn in_text_field() -> bool {
+    focused().is_some_and(|element| {
+        matches!(
+            element.tag_name().to_ascii_lowercase().as_str(),
+            "input" | "textarea" | "select"
+        ) || element.is_content_editable()
+    })
+}
+
 /// Focuses the container's `autofocus` control if it has one, else the
 /// container itself (which then needs `tabindex="-1"`).
 pub fn enter(container: &HtmlElement) {

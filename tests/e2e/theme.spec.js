@@ -20,6 +20,8 @@ test("follows the device's setting until the cashier picks, then keeps the pick"
 
   await page.emulateMedia({ colorScheme: "light" });
   await expect.poll(() => background(page)).toBe(PAGE_BACKGROUND.light);
+  // The switch tells the new state at once, not only after a re-render.
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
 
   // The pick beats the device's setting and survives a reload.
   await toggle.click();

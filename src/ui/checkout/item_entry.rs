@@ -5,6 +5,7 @@ use super::state::{Checkout, Dialog};
 use crate::i18n::Text;
 use crate::ui::field::ErrorLine;
 use crate::ui::locale::Locale;
+use crate::web::focus;
 
 /// The barcode field. It holds the focus whenever no dialog is open, so a
 /// keyboard-wedge scanner (which types the code and Enter) always lands here.
@@ -31,7 +32,7 @@ pub fn ItemEntry() -> impl IntoView {
         let printable =
             ev.key().chars().count() == 1 && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key();
         let idle = checkout.dialog.get_untracked() == Dialog::None;
-        if printable && idle && !crate::web::document::text_field_focused() {
+        if printable && idle && !focus::in_text_field() {
             if let Some(input) = input.get_untracked() {
                 let _ = input.focus();
             }
@@ -92,8 +93,7 @@ pub fn ItemEntry() -> impl IntoView {
                     // may be gone (the shift was left), hence `try_`.
                     request_animation_frame(move || {
                         let idle = checkout.dialog.try_get_untracked() == Some(Dialog::None);
-                        let nothing_focused = crate::web::document::nothing_focused();
-                        if idle && nothing_focused {
+                        if idle && focus::focused().is_none() {
                             if let Some(input) = input.try_get_untracked().flatten() {
                                 let _ = input.focus();
                             }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::Text;
+use crate::ui::field::Field;
 use crate::ui::locale::Locale;
 use crate::ui::session::CurrentSession;
 
@@ -31,21 +32,15 @@ pub fn ManualCodeForm(busy: RwSignal<bool>, on_submit: Callback<String>) -> impl
                 }
             }
         >
-            <label class="field">
-                <span class="field-label">{move || locale.t(Text::ScanManualHint)}</span>
-                <input
-                    data-testid="scan-manual-input"
-                    type="text"
-                    autocomplete="off"
-                    autocapitalize="off"
-                    spellcheck="false"
-                    placeholder="xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
-                    // Where a hardware QR scanner in keyboard mode types.
-                    autofocus=true
-                    prop:value=move || code.get()
-                    on:input=move |ev| code.set(event_target_value(&ev))
-                />
-            </label>
+            // Where a hardware QR scanner in keyboard mode types.
+            <Field
+                label=Text::ScanManualHint
+                test_id="scan-manual-input"
+                value=code
+                placeholder="xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
+                autofocus=true
+                verbatim=true
+            />
             <div class="actions">
                 <button type="button" class="ghost" data-testid="scan-close"
                     on:click=move |_| checkout.close_dialog()>
