@@ -82,6 +82,11 @@ texts! {
         "Xaridor ilovasidagi kodni kiriting yoki joylashtiring",
     ],
     ScanManualSubmit => ["Find customer", "Найти покупателя", "Xaridorni topish"],
+    ScanCaughtInForm => [
+        "A barcode was scanned into this form; it was taken out again. Close the form to add the product.",
+        "Штрихкод попал в поле этой формы и был удалён. Закройте окно, чтобы добавить товар.",
+        "Shtrix-kod bu shakl maydoniga tushdi va olib tashlandi. Mahsulot qo‘shish uchun oynani yoping.",
+    ],
     ScanStarting => ["Starting the camera…", "Включаем камеру…", "Kamera yoqilmoqda…"],
     ScanAim => [
         "Point the camera at the QR code in the customer's app",

@@ -1,4 +1,5 @@
-//! Reading the customer's QR code from camera frames.
+//! Reading codes: the customer's QR code from camera frames, and telling a
+//! keyboard-wedge barcode scanner's typing from a person's (`wedge`).
 //!
 //! `decode` is pure: a frame of 8-bit luma in, payload texts out. It compiles
 //! natively, where the scan lab (`tests/scan-lab`) measures it on generated
@@ -9,6 +10,7 @@
 pub mod decode;
 pub mod gate;
 pub mod problem;
+pub mod wedge;
 
 // The browser side: camera, frames, and the worker that runs `decode`.
 #[cfg(target_arch = "wasm32")]

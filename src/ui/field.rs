@@ -32,6 +32,8 @@ pub fn Field(
                 autofocus=autofocus
                 autocapitalize=verbatim.then_some("off")
                 spellcheck=verbatim.then_some("false")
+                // A code field is where a scanner may type (see `Modal`).
+                data-wedge=verbatim.then_some("accept")
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             />

@@ -2,7 +2,7 @@
 //! open, keep Tab inside, and give it back when they close.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
 
 /// What Tab can stop on; disabled and hidden ones are left out below.
 const TABBABLE: &str =
@@ -16,6 +16,19 @@ pub fn focused() -> Option<HtmlElement> {
         .and_then(|document| document.active_element())
         .filter(|element| !element.tag_name().eq_ignore_ascii_case("body"))
         .and_then(|element| element.dyn_into::<HtmlElement>().ok())
+}
+
+/// The text input that has the focus, if the focus is in one.
+pub fn focused_input() -> Option<HtmlInputElement> {
+    focused().and_then(|element| element.dyn_into().ok())
+}
+
+/// Puts `value` into `input` as if typed, so its bindings see the change.
+pub fn retype(input: &HtmlInputElement, value: &str) {
+    input.set_value(value);
+    if let Ok(event) = Event::new("input") {
+        let _ = input.dispatch_event(&event);
+    }
 }
 
 /// True when the focus is in a place that takes typing (input, textarea,

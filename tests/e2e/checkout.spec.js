@@ -275,3 +275,34 @@ test("the demo server comes with the demo shift; one that cannot load reads as u
   await expect(page.getByTestId("customer-name")).toHaveText("Jasur Tursunov");
   await expect(page.getByTestId("customer-balance")).toHaveAttribute("data-value", "8200.00");
 });
+
+test("a barcode scanned into the payment form is undone and does not complete the sale; a code field takes scans", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByTestId("login-demo")).toBeVisible();
+  await page.getByTestId("login-demo").click();
+  await scan(page, WATER.barcode);
+  await page.getByTestId("pay-open").click();
+  const cash = page.getByTestId("pay-cash-input");
+  await cash.focus();
+  await page.keyboard.type("12", { delay: 150 });
+  // An EAN-8 code, typed as a keyboard-wedge scanner types it.
+  await page.keyboard.type("47810012", { delay: 5 });
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("modal-scan-caught")).toBeVisible();
+  await expect(cash).toHaveValue("12");
+  await expect(page.getByTestId("sale-result")).toHaveCount(0);
+
+  // A person typing an amount and pressing Enter pays as before.
+  await cash.fill("");
+  await page.keyboard.type("5000", { delay: 120 });
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("sale-result")).toBeVisible();
+  await page.getByTestId("sale-new").click();
+
+  // A hardware QR scanner typing the customer's code is welcome in the code field.
+  await page.getByTestId("scan-open").click();
+  await page.getByTestId("scan-manual-input").focus();
+  await page.keyboard.type(JASUR, { delay: 5 });
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("customer-name")).toHaveText("Jasur Tursunov");
+});
