@@ -22,6 +22,18 @@ pub enum WedgeKey {
     Other,
 }
 
+impl WedgeKey {
+    /// A browser key (`KeyboardEvent.key`), with whether Ctrl, Alt or Meta
+    /// was held: a shortcut types nothing.
+    pub fn from_key(key: &str, with_modifier: bool) -> WedgeKey {
+        match key {
+            "Enter" => WedgeKey::Enter,
+            key if key.chars().count() == 1 && !with_modifier => WedgeKey::Char,
+            _ => WedgeKey::Other,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     /// A person typing, or a burst still going. `burst_starts`: this key
@@ -157,6 +169,16 @@ mod tests {
                 burst_starts: false
             }
         );
+    }
+
+    #[test]
+    fn keys_that_type_a_character_are_told_from_the_rest() {
+        assert_eq!(WedgeKey::from_key("4", false), WedgeKey::Char);
+        assert_eq!(WedgeKey::from_key("ж", false), WedgeKey::Char);
+        assert_eq!(WedgeKey::from_key("c", true), WedgeKey::Other);
+        assert_eq!(WedgeKey::from_key("Enter", false), WedgeKey::Enter);
+        assert_eq!(WedgeKey::from_key("Backspace", false), WedgeKey::Other);
+        assert_eq!(WedgeKey::from_key("F8", false), WedgeKey::Other);
     }
 
     #[test]

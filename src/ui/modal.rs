@@ -114,11 +114,8 @@ impl ScanGuard {
             self.watch = WedgeWatch::default();
             return false;
         };
-        let key = match ev.key().as_str() {
-            "Enter" => WedgeKey::Enter,
-            key if key.chars().count() == 1 && !ev.ctrl_key() && !ev.meta_key() => WedgeKey::Char,
-            _ => WedgeKey::Other,
-        };
+        let with_modifier = ev.ctrl_key() || ev.alt_key() || ev.meta_key();
+        let key = WedgeKey::from_key(&ev.key(), with_modifier);
         // Milliseconds since the page loaded: whole ones are precise enough.
         let at_ms = ev.time_stamp().max(0.0) as u64;
         match self.watch.key(key, at_ms) {

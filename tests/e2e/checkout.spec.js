@@ -1,15 +1,9 @@
 import { test, expect, moneyOf, scan } from "./fixtures.js";
-
-// Demo catalog products (public/catalog.json) and a demo customer
-// (src/loyalty/demo/seed.json): Jasur, balance 8 200, cashback 3 %.
-const WATER = { barcode: "4781000001377", price: "4000" };
-const COLA = { barcode: "4781000002749", price: "12500" };
-const JASUR = "0b7e3c1a-9d2f-4e6b-8a15-3c4d5e6f7a8b";
+import { COLA, JASUR, WATER, openDemo } from "./screens.js";
 
 test("a full demo sale: scans, weighed item, cashback rules, split payment", async ({ page }) => {
   await page.goto("/");
-  await page.getByTestId("login-demo").click();
-  await expect(page.getByTestId("cart-empty")).toBeVisible();
+  await openDemo(page);
 
   // Two catalog products through the wedge field.
   await scan(page, WATER.barcode);
@@ -262,8 +256,7 @@ test("the demo server comes with the demo shift; one that cannot load reads as u
   await expect(page.getByTestId("login-demo")).toBeVisible();
   expect(fetched.filter((url) => url.includes("demo_worker"))).toEqual([]);
 
-  await page.getByTestId("login-demo").click();
-  await expect(page.getByTestId("cart-empty")).toBeVisible();
+  await openDemo(page);
   await page.getByTestId("scan-open").click();
   await page.getByTestId("scan-manual-input").fill(JASUR);
   await page.getByTestId("scan-manual-submit").click();
@@ -278,8 +271,7 @@ test("the demo server comes with the demo shift; one that cannot load reads as u
 
 test("a barcode scanned into the payment form is undone and does not complete the sale; a code field takes scans", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByTestId("login-demo")).toBeVisible();
-  await page.getByTestId("login-demo").click();
+  await openDemo(page);
   await scan(page, WATER.barcode);
   await page.getByTestId("pay-open").click();
   const cash = page.getByTestId("pay-cash-input");

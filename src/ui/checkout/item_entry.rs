@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use super::state::{Checkout, Dialog};
 use crate::i18n::Text;
+use crate::scan::wedge::WedgeKey;
 use crate::ui::field::ErrorLine;
 use crate::ui::locale::Locale;
 use crate::web::focus;
@@ -29,8 +30,8 @@ pub fn ItemEntry() -> impl IntoView {
     // scanner's Enter would press it again. Any printable key typed outside
     // a text field goes to the barcode field instead.
     let typing = window_event_listener(leptos::ev::keydown, move |ev| {
-        let printable =
-            ev.key().chars().count() == 1 && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key();
+        let with_modifier = ev.ctrl_key() || ev.alt_key() || ev.meta_key();
+        let printable = WedgeKey::from_key(&ev.key(), with_modifier) == WedgeKey::Char;
         let idle = checkout.dialog.get_untracked() == Dialog::None;
         if printable && idle && !focus::in_text_field() {
             if let Some(input) = input.get_untracked() {
