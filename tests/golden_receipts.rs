@@ -15,6 +15,7 @@ use std::{env, fs};
 use kassa::domain::cashback;
 use kassa::domain::customer::{Customer, CustomerCode};
 use kassa::domain::line::{ClassCode, CommissionTin, Line, LineDraft};
+use kassa::domain::loyalty_tender::cashback_spend;
 use kassa::domain::money::Money;
 use kassa::domain::payment::Settlement;
 use kassa::domain::quantity::Quantity;
@@ -134,7 +135,8 @@ fn ring_up(case: &str, receipt: Receipt, expected: Figures) {
             cashier: CASHIER.into(),
             customer: receipt.customer,
             lines,
-            bonus,
+            bill_discount: None,
+            loyalty_tenders: cashback_spend(bonus),
             settlement,
         },
         ReceiptNumber(receipt.number.into()),

@@ -6,6 +6,7 @@ use std::str::FromStr;
 use kassa::domain::cashback;
 use kassa::domain::customer::{Customer, CustomerCode};
 use kassa::domain::line::{Line, LineDraft};
+use kassa::domain::loyalty_tender::cashback_spend;
 use kassa::domain::money::Money;
 use kassa::domain::number_input::{
     format_money, format_quantity, parse_money, parse_quantity, NumberStyle,
@@ -117,7 +118,8 @@ impl Checkout {
             cashier: "Aziza".into(),
             customer: self.customer,
             lines: self.lines,
-            bonus,
+            bill_discount: None,
+            loyalty_tenders: cashback_spend(bonus),
             settlement,
         };
         let at = LocalDateTime {

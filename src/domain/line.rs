@@ -147,6 +147,17 @@ impl Line {
         })
     }
 
+    /// The same line with `extra` more discount: its share of a bill
+    /// discount. `extra` is at most the line total (the spreading rule
+    /// guarantees it); anything above is capped, so the line never goes
+    /// below zero.
+    pub fn with_extra_discount(&self, extra: Money) -> Line {
+        Line {
+            discount: (self.discount + extra).min(self.gross()),
+            ..self.clone()
+        }
+    }
+
     /// The line's fields, to edit and validate again.
     pub fn draft(&self) -> LineDraft {
         LineDraft {

@@ -1,12 +1,14 @@
 //! Pure business rules of a point of sale: no browser, no network, no storage.
 //! Everything here is tested natively with `cargo test`.
 
+pub mod bill_discount;
 pub mod cart;
 pub mod cashback;
 pub mod catalog;
 pub mod customer;
 pub mod date_style;
 pub mod line;
+pub mod loyalty_tender;
 pub mod money;
 pub mod number_input;
 pub mod payment;

@@ -2,33 +2,50 @@
 
 use std::collections::BTreeMap;
 
+use super::bill_discount;
 use super::line::Line;
 use super::money::Money;
 
 /// The figures at the bottom of a receipt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Totals {
-    /// Σ line totals, exactly (AOS `rTotal`).
+    /// Σ line totals, exactly, bill discounts taken off (AOS `rTotal`).
     pub total_before_bonus: Money,
-    /// Σ line VAT (each line rounded once, as printed on the fiscal line).
+    /// The bill discounts (coupon, voucher) taken off the lines.
+    pub discount_total: Money,
+    /// Σ line VAT (each line rounded once, from its discounted total, as
+    /// printed on the fiscal line).
     pub vat_total: Money,
-    /// Cashback spent on this receipt.
+    /// Loyalty tenders (cashback, points, in-app) paying part of the bill.
     pub bonus: Money,
-    /// What the customer pays: total before bonus − bonus.
+    /// What is left to pay in cash or card: total before bonus − bonus.
     pub total_due: Money,
 }
 
 impl Totals {
-    /// Totals of `lines` with `bonus` spent. A bonus above the total (possible
-    /// for a moment while the cart shrinks) is capped at the total.
+    /// Totals of `lines` (discounts already on them) with `bonus` paid by
+    /// loyalty tenders. A bonus above the total (possible for a moment while
+    /// the cart shrinks) is capped at the total.
     pub fn of(lines: &[Line], bonus: Money) -> Totals {
         let total_before_bonus = lines_total(lines);
         let bonus = bonus.min(total_before_bonus);
         Totals {
             total_before_bonus,
+            discount_total: Money::ZERO,
             vat_total: lines.iter().map(Line::vat).sum(),
             bonus,
             total_due: total_before_bonus - bonus,
+        }
+    }
+
+    /// Totals of the lines as rung up, with `bill_discount` spread over them
+    /// and `bonus` paid by loyalty tenders.
+    pub fn of_receipt(lines: &[Line], bill_discount: Money, bonus: Money) -> Totals {
+        let discounted = bill_discount::apply(lines, bill_discount);
+        let totals = Totals::of(&discounted, bonus);
+        Totals {
+            discount_total: lines_total(lines) - totals.total_before_bonus,
+            ..totals
         }
     }
 }

@@ -220,6 +220,7 @@ mod tests {
     use super::*;
     use crate::domain::customer::{Customer, CustomerCode};
     use crate::domain::line::{Line, LineDraft};
+    use crate::domain::loyalty_tender::cashback_spend;
     use crate::domain::number_input::{parse_money, parse_quantity};
     use crate::domain::payment::Settlement;
     use crate::domain::receipt::Totals;
@@ -265,7 +266,8 @@ mod tests {
             cashier: "Aziza".into(),
             customer,
             lines,
-            bonus,
+            bill_discount: None,
+            loyalty_tenders: cashback_spend(bonus),
             settlement,
         };
         let at = LocalDateTime {

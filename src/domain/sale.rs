@@ -2,9 +2,11 @@
 
 use thiserror::Error;
 
+use super::bill_discount::{self, BillDiscount};
 use super::cashback::{self, CashbackError};
 use super::customer::Customer;
 use super::line::Line;
+use super::loyalty_tender::{self, LoyaltyTender, LoyaltyTenderKind};
 use super::money::Money;
 use super::payment::Settlement;
 use super::receipt::Totals;
@@ -44,6 +46,10 @@ pub enum SaleError {
     Empty,
     #[error(transparent)]
     Cashback(#[from] CashbackError),
+    #[error("loyalty tenders exceed the bill")]
+    TendersExceedBill,
+    #[error("the bill discount exceeds the bill")]
+    DiscountExceedsBill,
     #[error("payments do not add up to the amount due")]
     Unbalanced,
 }
@@ -53,8 +59,10 @@ pub enum SaleError {
 pub struct SaleDraft {
     pub cashier: String,
     pub customer: Option<Customer>,
+    /// The lines as rung up, before any bill discount.
     pub lines: Vec<Line>,
-    pub bonus: Money,
+    pub bill_discount: Option<BillDiscount>,
+    pub loyalty_tenders: Vec<LoyaltyTender>,
     pub settlement: Settlement,
 }
 
@@ -64,6 +72,9 @@ pub struct Sale {
     number: ReceiptNumber,
     finalized_at: LocalDateTime,
     draft: SaleDraft,
+    /// The draft's lines with the bill discount spread over them: the
+    /// fiscal lines, computed once.
+    lines: Vec<Line>,
 }
 
 impl Sale {
@@ -75,15 +86,23 @@ impl Sale {
         if draft.lines.is_empty() {
             return Err(SaleError::Empty);
         }
-        let totals = Totals::of(&draft.lines, Money::ZERO);
-        if !draft.bonus.is_zero() {
-            cashback::check_spend(
-                draft.bonus,
-                draft.customer.as_ref(),
-                totals.total_before_bonus,
-            )?;
+        let discount = draft
+            .bill_discount
+            .as_ref()
+            .map_or(Money::ZERO, |d| d.amount);
+        if discount > Totals::of(&draft.lines, Money::ZERO).total_before_bonus {
+            return Err(SaleError::DiscountExceedsBill);
         }
-        let due = totals.total_before_bonus - draft.bonus;
+        let lines = bill_discount::apply(&draft.lines, discount);
+        let total = Totals::of(&lines, Money::ZERO).total_before_bonus;
+        let cashback =
+            loyalty_tender::total_of(&draft.loyalty_tenders, LoyaltyTenderKind::Cashback);
+        if !cashback.is_zero() {
+            cashback::check_spend(cashback, draft.customer.as_ref(), total)?;
+        }
+        let due = total
+            .checked_sub(loyalty_tender::total(&draft.loyalty_tenders))
+            .ok_or(SaleError::TendersExceedBill)?;
         if draft.settlement.paid() != due {
             return Err(SaleError::Unbalanced);
         }
@@ -91,6 +110,7 @@ impl Sale {
             number,
             finalized_at,
             draft,
+            lines,
         })
     }
 
@@ -106,13 +126,33 @@ impl Sale {
     pub fn customer(&self) -> Option<&Customer> {
         self.draft.customer.as_ref()
     }
+    /// The fiscal lines: as rung up, with their share of the bill discount.
     pub fn lines(&self) -> &[Line] {
+        &self.lines
+    }
+    /// The lines as rung up, before the bill discount was spread over them.
+    pub fn rung_up_lines(&self) -> &[Line] {
         &self.draft.lines
+    }
+    pub fn bill_discount(&self) -> Option<&BillDiscount> {
+        self.draft.bill_discount.as_ref()
+    }
+    pub fn loyalty_tenders(&self) -> &[LoyaltyTender] {
+        &self.draft.loyalty_tenders
     }
     pub fn settlement(&self) -> &Settlement {
         &self.draft.settlement
     }
     pub fn totals(&self) -> Totals {
-        Totals::of(&self.draft.lines, self.draft.bonus)
+        let discount = self
+            .draft
+            .bill_discount
+            .as_ref()
+            .map_or(Money::ZERO, |d| d.amount);
+        Totals::of_receipt(
+            &self.draft.lines,
+            discount,
+            loyalty_tender::total(&self.draft.loyalty_tenders),
+        )
     }
 }

@@ -82,6 +82,8 @@ impl Describe for SaleError {
             SaleError::Empty => Text::ErrEmptyReceipt,
             SaleError::Cashback(error) => error.text(),
             SaleError::Unbalanced => Text::ErrUnbalanced,
+            SaleError::TendersExceedBill => Text::ErrTendersExceedBill,
+            SaleError::DiscountExceedsBill => Text::ErrDiscountExceedsBill,
         }
     }
 }

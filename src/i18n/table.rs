@@ -213,6 +213,16 @@ texts! {
     ],
     ErrInsufficient => ["Not enough money received", "Получено недостаточно денег", "Yetarli pul olinmadi"],
     ErrEmptyReceipt => ["The receipt has no items", "В чеке нет товаров", "Chekda mahsulot yo‘q"],
+    ErrTendersExceedBill => [
+        "Cashback and points cannot pay more than the bill",
+        "Кешбэк и баллы не могут покрыть больше суммы чека",
+        "Keshbek va ballar chek summasidan ko‘p to‘lay olmaydi",
+    ],
+    ErrDiscountExceedsBill => [
+        "The discount is larger than the bill",
+        "Скидка больше суммы чека",
+        "Chegirma chek summasidan katta",
+    ],
     ErrUnbalanced => [
         "The payments do not match the amount due",
         "Оплата не совпадает с суммой к оплате",

@@ -8,8 +8,10 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::bill_discount::{BillDiscount, DiscountSource};
 use crate::domain::customer::{Customer, CustomerCode};
 use crate::domain::line::{ClassCode, CommissionTin, Line, LineDraft};
+use crate::domain::loyalty_tender::{self, cashback_spend, LoyaltyTender, LoyaltyTenderKind};
 use crate::domain::money::Money;
 use crate::domain::payment::{Payment, Settlement, Tender};
 use crate::domain::quantity::Quantity;
@@ -24,8 +26,17 @@ pub struct SaleRecord {
     pub finalized_at: [u16; 6],
     pub cashier: String,
     pub customer: Option<CustomerRecord>,
+    /// The lines as rung up; the bill discount is spread over them again
+    /// when the record is read, by the same rule.
     pub lines: Vec<LineRecord>,
+    /// Cashback spent (the one loyalty tender before providers; kept so
+    /// that records of earlier versions read as they were).
     pub bonus: String,
+    /// The other loyalty tenders (points, in-app payment).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub loyalty_tenders: Vec<LoyaltyTenderRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bill_discount: Option<BillDiscountRecord>,
     pub payments: Vec<(TenderRecord, String)>,
     pub cash_given: String,
     pub change: String,
@@ -38,6 +49,36 @@ pub struct SaleRecord {
 pub enum TenderRecord {
     Cash,
     Card,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LoyaltyTenderRecord {
+    pub kind: LoyaltyTenderRecordKind,
+    pub amount: String,
+    #[serde(default)]
+    pub points: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum LoyaltyTenderRecordKind {
+    Points,
+    InApp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "source", rename_all = "camelCase")]
+pub enum BillDiscountRecord {
+    Coupon {
+        code: String,
+        amount: String,
+    },
+    Voucher {
+        id: String,
+        name: String,
+        amount: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,7 +128,7 @@ impl SaleRecord {
                 card_type: c.card_type.clone(),
             }),
             lines: sale
-                .lines()
+                .rung_up_lines()
                 .iter()
                 .map(|line| LineRecord {
                     name: line.name().to_owned(),
@@ -100,7 +141,14 @@ impl SaleRecord {
                     commission_tin: line.commission_tin().as_str().to_owned(),
                 })
                 .collect(),
-            bonus: sale.totals().bonus.to_string(),
+            bonus: loyalty_tender::total_of(sale.loyalty_tenders(), LoyaltyTenderKind::Cashback)
+                .to_string(),
+            loyalty_tenders: sale
+                .loyalty_tenders()
+                .iter()
+                .filter_map(LoyaltyTenderRecord::new)
+                .collect(),
+            bill_discount: sale.bill_discount().map(BillDiscountRecord::new),
             payments: settlement
                 .payments
                 .iter()
@@ -175,7 +223,15 @@ impl SaleRecord {
             cashier: self.cashier.clone(),
             customer,
             lines,
-            bonus: money(&self.bonus)?,
+            bill_discount: match &self.bill_discount {
+                Some(record) => Some(record.discount()?),
+                None => None,
+            },
+            loyalty_tenders: cashback_spend(money(&self.bonus)?)
+                .into_iter()
+                .map(Some)
+                .chain(self.loyalty_tenders.iter().map(LoyaltyTenderRecord::tender))
+                .collect::<Option<Vec<_>>>()?,
             settlement: Settlement {
                 payments,
                 cash_given: money(&self.cash_given)?,
@@ -192,6 +248,69 @@ impl SaleRecord {
 
     pub fn earned(&self) -> Option<Money> {
         self.earned.as_deref().and_then(money)
+    }
+}
+
+impl LoyaltyTenderRecord {
+    /// Cashback has its own field; every other tender is a record.
+    fn new(tender: &LoyaltyTender) -> Option<LoyaltyTenderRecord> {
+        let kind = match tender.kind {
+            LoyaltyTenderKind::Cashback => return None,
+            LoyaltyTenderKind::Points => LoyaltyTenderRecordKind::Points,
+            LoyaltyTenderKind::InApp => LoyaltyTenderRecordKind::InApp,
+        };
+        Some(LoyaltyTenderRecord {
+            kind,
+            amount: tender.amount.to_string(),
+            points: tender.points,
+        })
+    }
+
+    fn tender(&self) -> Option<LoyaltyTender> {
+        Some(LoyaltyTender {
+            kind: match self.kind {
+                LoyaltyTenderRecordKind::Points => LoyaltyTenderKind::Points,
+                LoyaltyTenderRecordKind::InApp => LoyaltyTenderKind::InApp,
+            },
+            amount: money(&self.amount)?,
+            points: self.points,
+        })
+    }
+}
+
+impl BillDiscountRecord {
+    fn new(discount: &BillDiscount) -> BillDiscountRecord {
+        let amount = discount.amount.to_string();
+        match &discount.source {
+            DiscountSource::Coupon { code } => BillDiscountRecord::Coupon {
+                code: code.clone(),
+                amount,
+            },
+            DiscountSource::Voucher { id, name } => BillDiscountRecord::Voucher {
+                id: id.clone(),
+                name: name.clone(),
+                amount,
+            },
+        }
+    }
+
+    fn discount(&self) -> Option<BillDiscount> {
+        let (source, amount) = match self {
+            BillDiscountRecord::Coupon { code, amount } => {
+                (DiscountSource::Coupon { code: code.clone() }, amount)
+            }
+            BillDiscountRecord::Voucher { id, name, amount } => (
+                DiscountSource::Voucher {
+                    id: id.clone(),
+                    name: name.clone(),
+                },
+                amount,
+            ),
+        };
+        Some(BillDiscount {
+            source,
+            amount: money(amount)?,
+        })
     }
 }
 
@@ -235,7 +354,8 @@ mod tests {
             cashier: "Aziza".into(),
             customer: Some(customer),
             lines: vec![apples],
-            bonus: Money::sum(500),
+            bill_discount: None,
+            loyalty_tenders: cashback_spend(Money::sum(500)),
             settlement,
         };
         let at = LocalDateTime {

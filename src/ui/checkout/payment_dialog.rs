@@ -3,6 +3,7 @@ use leptos::task::spawn_local;
 
 use super::state::{Checkout, Dialog, SaleOutcome, SaleStatus};
 use crate::domain::cashback;
+use crate::domain::loyalty_tender::{self, cashback_spend, LoyaltyTenderKind};
 use crate::domain::money::Money;
 use crate::domain::number_input::{parse_money, InputError};
 use crate::domain::payment::Settlement;
@@ -36,7 +37,8 @@ fn amount_or_zero(text: &str) -> Result<Money, InputError> {
 /// The customer is fetched again and the spend checked against the fresh
 /// balance.
 async fn confirm_cashback_spend(session: &Session, draft: &SaleDraft) -> Result<(), Text> {
-    let Some(customer) = draft.customer.as_ref().filter(|_| !draft.bonus.is_zero()) else {
+    let spend = loyalty_tender::total_of(&draft.loyalty_tenders, LoyaltyTenderKind::Cashback);
+    let Some(customer) = draft.customer.as_ref().filter(|_| !spend.is_zero()) else {
         return Ok(());
     };
     let fresh = match session.backend.customer(&customer.code).await {
@@ -45,7 +47,7 @@ async fn confirm_cashback_spend(session: &Session, draft: &SaleDraft) -> Result<
         Err(other) => return Err(other.text()),
     };
     let total = Totals::of(&draft.lines, Money::ZERO).total_before_bonus;
-    cashback::check_spend(draft.bonus, Some(&fresh), total)
+    cashback::check_spend(spend, Some(&fresh), total)
         .map(drop)
         .map_err(|e| e.text())
 }
@@ -86,7 +88,8 @@ pub fn PaymentDialog() -> impl IntoView {
             cashier: session.opening.cashier.clone(),
             customer: checkout.customer.get_untracked(),
             lines: checkout.cart.with_untracked(|cart| cart.lines().to_vec()),
-            bonus: checkout.totals.get_untracked().bonus,
+            bill_discount: None,
+            loyalty_tenders: cashback_spend(checkout.totals.get_untracked().bonus),
             settlement,
         };
         let finalized_at = crate::web::clock::now();

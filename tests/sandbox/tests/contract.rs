@@ -10,6 +10,7 @@ use axum::routing::get;
 use axum::Router;
 use kassa::domain::customer::{Customer, CustomerCode};
 use kassa::domain::line::{Line, LineDraft};
+use kassa::domain::loyalty_tender::cashback_spend;
 use kassa::domain::money::Money;
 use kassa::domain::number_input::{parse_money, parse_quantity};
 use kassa::domain::payment::Settlement;
@@ -184,7 +185,8 @@ fn sale(
         cashier: "Aziza".into(),
         customer: Some(customer.clone()),
         lines,
-        bonus,
+        bill_discount: None,
+        loyalty_tenders: cashback_spend(bonus),
         settlement,
     };
     let sale = Sale::finalize(draft, ReceiptNumber(number.into()), FINALIZED_AT)
