@@ -12,6 +12,7 @@ pub mod loyalty_tender;
 pub mod money;
 pub mod number_input;
 pub mod payment;
+pub mod provider;
 pub mod quantity;
 pub mod receipt;
 pub mod report;

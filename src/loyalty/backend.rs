@@ -6,6 +6,8 @@ use super::aos::wire::TransactionAccepted;
 use super::demo::client::DemoBackend;
 use super::error::LoyaltyError;
 use crate::domain::customer::{Customer, CustomerCode};
+use crate::store::outbox::AcceptedFigures;
+use crate::store::step::Step;
 
 pub enum LoyaltyBackend {
     Aos(AosClient),
@@ -26,6 +28,18 @@ impl LoyaltyBackend {
         match self {
             LoyaltyBackend::Aos(client) => client.submit(body_json).await,
             LoyaltyBackend::Demo(demo) => demo.submit(body_json).await,
+        }
+    }
+
+    /// Sends one step of a sale's plan, byte for byte as stored.
+    pub async fn send(&self, step: Step, body_json: &str) -> Result<AcceptedFigures, LoyaltyError> {
+        match step {
+            Step::AosTransaction => self.submit(body_json).await.map(Into::into),
+            // A plan is made for the shift's own provider; a step of
+            // another would be a stored record this backend cannot read.
+            Step::CapillaryTransaction
+            | Step::CapillaryPointsRedeem
+            | Step::CapillaryCouponRedeem => Err(LoyaltyError::UnexpectedAnswer),
         }
     }
 

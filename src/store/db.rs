@@ -8,8 +8,9 @@ use thiserror::Error;
 use wasm_bindgen::JsValue;
 
 use super::journal::SaleRecord;
-use super::outbox::Lease;
+use super::outbox::{EntryState, Lease};
 use super::records::{CashMovementRecord, PendingSale, ShiftRecord};
+use super::step::Step;
 
 const DATABASE: &str = "kassa";
 const OUTBOX: &str = "outbox";
@@ -128,6 +129,27 @@ impl Store {
             .await?;
         transaction.commit().await?;
         Ok(if pending { Claim::Send } else { Claim::Gone })
+    }
+
+    /// A step of a multi-step sale has its definite answer: it is written
+    /// into the stored plan before the next step is sent, so a reload never
+    /// sends it again.
+    pub async fn settle_step(
+        &self,
+        receipt_number: &str,
+        step: Step,
+        outcome: EntryState,
+    ) -> Result<(), StoreError> {
+        let transaction = self.db.transaction(&[OUTBOX], true)?;
+        let outbox = transaction.store(OUTBOX)?;
+        let key = JsValue::from_str(receipt_number);
+        let stored: Option<PendingSale> = outbox.get(&key).await?.as_ref().and_then(from_js);
+        if let Some(mut sale) = stored {
+            sale.settle_step(step, outcome);
+            outbox.put(&to_js(&sale), &key).await?;
+        }
+        transaction.commit().await?;
+        Ok(())
     }
 
     /// The server gave a definite answer: the sale leaves the outbox, and

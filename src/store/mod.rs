@@ -6,3 +6,4 @@ pub mod db;
 pub mod journal;
 pub mod outbox;
 pub mod records;
+pub mod step;

@@ -1,19 +1,26 @@
-//! The outbox as a pure state machine: which sale to send next, what each
-//! answer of the loyalty server means for it, and when to try again. The
-//! browser side only moves bytes: it asks [`Outbox::next_due`], sends that
-//! body, and reports the answer with [`Outbox::record_answer`].
+//! The outbox as a pure state machine: which step of which sale to send
+//! next, what each answer of a server means for it, and when to try again.
+//! The browser side only moves bytes: it asks [`Outbox::next_due`], sends
+//! that body, and reports the answer with [`Outbox::record_answer`].
+//!
+//! A sale is queued as its plan: one entry per [`Step`], in plan order.
+//! Steps of one lane go one after the other; a step whose prerequisite was
+//! refused is skipped, never sent (a redemption of a bill that does not
+//! exist). A step with a definite answer is final: nothing sends it again.
 //!
 //! No clocks and no randomness here, so every rule is tested natively: time
 //! is a `u64` of milliseconds and jitter a per-mille chosen by the caller.
 //!
 //! Across tabs of the same till, only the holder of the [`Lease`] sends, so
-//! two tabs never send the same receipt at once.
+//! two tabs never send the same step at once.
 
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::records::PendingSale;
+use super::step::Step;
 use crate::domain::money::Money;
 use crate::loyalty::aos::wire::TransactionAccepted;
 use crate::loyalty::error::LoyaltyError;
@@ -38,12 +45,14 @@ pub fn backoff_ms(attempts: u32, jitter_permille: u16) -> u64 {
     half + half * u64::from(jitter_permille.min(1000)) / 1000
 }
 
-/// A sale kept until the loyalty server gives a definite answer about it.
+/// One step of a sale, kept until its server gives a definite answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Entry {
     /// The idempotency key on the server.
     pub receipt_number: String,
+    #[serde(default)]
+    pub step: Step,
     /// The exact bytes first stored; every attempt sends them unchanged, so
     /// a replay is recognised by the server instead of counted twice.
     pub body: String,
@@ -59,27 +68,44 @@ pub enum EntryState {
     Pending { attempts: u32, next_attempt_at: u64 },
     /// Recorded by the server, with the figures it answered.
     Confirmed { accepted: AcceptedFigures },
-    /// A definite no (400/422): the cashier decides what to do with the sale.
+    /// A definite no (400/422, a wrong one-time code, a used coupon): the
+    /// cashier decides what to do with the sale.
     Rejected { message: String },
     /// 409: the receipt number is taken by a different receipt. A bug to
     /// show, never to retry.
     Conflict { message: String },
+    /// Never sent: the step it needs was refused.
+    Skipped,
+}
+
+impl EntryState {
+    pub fn is_pending(&self) -> bool {
+        matches!(self, EntryState::Pending { .. })
+    }
+
+    /// A definite no, of this step or of the step it needed.
+    pub fn is_refused(&self) -> bool {
+        matches!(
+            self,
+            EntryState::Rejected { .. } | EntryState::Conflict { .. } | EntryState::Skipped
+        )
+    }
 }
 
 /// What [`Outbox::enqueue`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Enqueued {
     Added,
-    /// The same receipt with the same body was already there: nothing changed.
+    /// The same step with the same body was already there: nothing changed.
     AlreadyQueued,
-    /// The receipt number is already queued with a different body, which is
-    /// kept: the server would answer 409 to the new one anyway.
+    /// The step is already queued with a different body, which is kept:
+    /// the server would answer 409 to the new one anyway.
     NumberTaken,
 }
 
-/// The server's figures for a confirmed sale, in a form that can be stored:
+/// A server's figures for a confirmed step, in a form that can be stored:
 /// amounts are decimal strings, so nothing on the way to storage is a float.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AcceptedFigures {
     #[serde(with = "money_text")]
@@ -88,6 +114,15 @@ pub struct AcceptedFigures {
     pub bonus_added: Option<Money>,
     #[serde(with = "money_text")]
     pub balance: Option<Money>,
+    /// Points the bill earned (Capillary).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points_earned: Option<i64>,
+    /// The customer's points after the step (Capillary).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points_balance: Option<i64>,
+    /// The provider's id of a redemption, needed to refund it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redemption_id: Option<String>,
 }
 
 impl From<TransactionAccepted> for AcceptedFigures {
@@ -96,28 +131,19 @@ impl From<TransactionAccepted> for AcceptedFigures {
             bonus_used: accepted.bonus_used,
             bonus_added: accepted.bonus_added,
             balance: accepted.balance,
+            ..AcceptedFigures::default()
         }
     }
 }
 
-impl From<AcceptedFigures> for TransactionAccepted {
-    fn from(figures: AcceptedFigures) -> Self {
-        TransactionAccepted {
-            bonus_used: figures.bonus_used,
-            bonus_added: figures.bonus_added,
-            balance: figures.balance,
-        }
-    }
-}
-
-/// The sales of this till not yet settled with the loyalty server, oldest
+/// The steps of this till not yet settled with their servers, oldest sale
 /// first, and whether sending is paused.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Outbox {
     entries: Vec<Entry>,
-    /// The branch token was rejected: nothing is sent until the cashier logs
-    /// in again, since every request would be rejected the same way.
+    /// The credentials were rejected: nothing is sent until the cashier
+    /// logs in again, since every request would be rejected the same way.
     paused: bool,
 }
 
@@ -126,10 +152,22 @@ impl Outbox {
         Outbox::default()
     }
 
-    /// Queues a sale, due at once. A receipt number already present keeps
-    /// its stored body and state, whatever `body` is now.
+    /// Queues a sale's one AOS transaction, due at once.
     pub fn enqueue(&mut self, receipt_number: &str, body: &str, now: u64) -> Enqueued {
-        if let Some(entry) = self.entry(receipt_number) {
+        self.enqueue_step(receipt_number, Step::AosTransaction, body, now)
+    }
+
+    /// Queues one step of a sale's plan, due as soon as the steps before it
+    /// allow. Steps are queued in plan order. A step already present keeps
+    /// its stored body and state, whatever `body` is now.
+    pub fn enqueue_step(
+        &mut self,
+        receipt_number: &str,
+        step: Step,
+        body: &str,
+        now: u64,
+    ) -> Enqueued {
+        if let Some(entry) = self.step_entry(receipt_number, step) {
             return if entry.body == body {
                 Enqueued::AlreadyQueued
             } else {
@@ -138,6 +176,7 @@ impl Outbox {
         }
         self.entries.push(Entry {
             receipt_number: receipt_number.to_owned(),
+            step,
             body: body.to_owned(),
             state: EntryState::Pending {
                 attempts: 0,
@@ -147,18 +186,51 @@ impl Outbox {
         Enqueued::Added
     }
 
-    /// The oldest pending sale whose time has come; `None` while paused.
+    /// Queues a stored sale again after a reload: its steps in plan order,
+    /// those with a definite outcome as they ended (never to be sent again),
+    /// the others due at `now`.
+    pub fn restore(&mut self, sale: &PendingSale, now: u64) {
+        for planned in sale.plan() {
+            self.enqueue_step(&sale.receipt_number, planned.step, &planned.body, now);
+            if let Some(outcome) = planned.outcome.filter(|o| !o.is_pending()) {
+                if let Some(entry) = self.entries.iter_mut().find(|entry| {
+                    entry.receipt_number == sale.receipt_number && entry.step == planned.step
+                }) {
+                    if entry.state.is_pending() {
+                        entry.state = outcome;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether the steps before `index` let it go: every earlier step of its
+    /// sale and lane has a definite answer.
+    fn is_unblocked(&self, index: usize) -> bool {
+        let entry = &self.entries[index];
+        self.entries[..index].iter().all(|earlier| {
+            earlier.receipt_number != entry.receipt_number
+                || earlier.step.lane() != entry.step.lane()
+                || !earlier.state.is_pending()
+        })
+    }
+
+    /// The oldest pending step whose time has come and whose earlier steps
+    /// are settled; `None` while paused.
     pub fn next_due(&self, now: u64) -> Option<&Entry> {
         if self.paused {
             return None;
         }
-        self.entries.iter().find(|entry| {
-            matches!(entry.state, EntryState::Pending { next_attempt_at, .. } if next_attempt_at <= now)
-        })
+        (0..self.entries.len())
+            .find(|&index| {
+                matches!(self.entries[index].state, EntryState::Pending { next_attempt_at, .. } if next_attempt_at <= now)
+                    && self.is_unblocked(index)
+            })
+            .map(|index| &self.entries[index])
     }
 
     /// When the sender should wake up next: the earliest attempt time of any
-    /// pending sale (possibly already past); `None` while paused or when
+    /// pending step (possibly already past); `None` while paused or when
     /// nothing is pending.
     pub fn next_attempt_at(&self) -> Option<u64> {
         if self.paused {
@@ -175,30 +247,32 @@ impl Outbox {
             .min()
     }
 
-    /// Applies the server's answer about a pending sale and returns its new
-    /// state; `None` (and nothing changes) if no such sale is pending, since
-    /// a definite answer already recorded is final.
+    /// Applies the server's answer about a pending step and returns its new
+    /// state; `None` (and nothing changes) if no such step is pending, since
+    /// a definite answer already recorded is final. A refusal skips the
+    /// later steps of the sale that need this one.
     pub fn record_answer(
         &mut self,
         receipt_number: &str,
-        answer: &Result<TransactionAccepted, LoyaltyError>,
+        step: Step,
+        answer: &Result<AcceptedFigures, LoyaltyError>,
         now: u64,
         jitter_permille: u16,
     ) -> Option<&EntryState> {
-        let entry = self
+        let index = self
             .entries
-            .iter_mut()
-            .find(|entry| entry.receipt_number == receipt_number)?;
+            .iter()
+            .position(|entry| entry.receipt_number == receipt_number && entry.step == step)?;
         let EntryState::Pending {
             attempts,
             next_attempt_at,
-        } = entry.state
+        } = self.entries[index].state
         else {
             return None;
         };
-        entry.state = match answer {
+        let state = match answer {
             Ok(accepted) => EntryState::Confirmed {
-                accepted: (*accepted).into(),
+                accepted: accepted.clone(),
             },
             Err(LoyaltyError::Unreachable | LoyaltyError::UnexpectedAnswer) => {
                 let attempts = attempts.saturating_add(1);
@@ -228,7 +302,15 @@ impl Outbox {
                 message: message.clone(),
             },
         };
-        Some(&entry.state)
+        if state.is_refused() {
+            for later in &mut self.entries[index + 1..] {
+                if later.receipt_number == receipt_number && later.step.needs() == Some(step) {
+                    later.state = EntryState::Skipped;
+                }
+            }
+        }
+        self.entries[index].state = state;
+        Some(&self.entries[index].state)
     }
 
     /// After a new login: sending may go on.
@@ -253,36 +335,53 @@ impl Outbox {
         }
     }
 
-    /// Sales whose outcome on the server is still unknown.
+    /// Sales with a step whose outcome is still unknown.
     pub fn pending_count(&self) -> usize {
-        self.entries
+        let mut receipts: Vec<&str> = self
+            .entries
             .iter()
-            .filter(|entry| matches!(entry.state, EntryState::Pending { .. }))
-            .count()
+            .filter(|entry| entry.state.is_pending())
+            .map(|entry| entry.receipt_number.as_str())
+            .collect();
+        receipts.dedup();
+        receipts.len()
     }
 
-    /// Every sale, oldest first, for the cashier's view of the queue.
+    /// Every step, oldest sale first, for the cashier's view of the queue.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
 
+    /// The first step of a sale.
     pub fn entry(&self, receipt_number: &str) -> Option<&Entry> {
         self.entries
             .iter()
             .find(|entry| entry.receipt_number == receipt_number)
     }
 
-    /// Removes a settled sale once the cashier has seen it. A pending sale
-    /// is never removed (returns `false`): its outcome is still unknown and
-    /// dropping it could lose a sale the server has recorded.
+    pub fn step_entry(&self, receipt_number: &str, step: Step) -> Option<&Entry> {
+        self.entries
+            .iter()
+            .find(|entry| entry.receipt_number == receipt_number && entry.step == step)
+    }
+
+    /// Whether every step of the sale has a definite answer.
+    pub fn is_settled(&self, receipt_number: &str) -> bool {
+        self.entries
+            .iter()
+            .filter(|entry| entry.receipt_number == receipt_number)
+            .all(|entry| !entry.state.is_pending())
+    }
+
+    /// Removes a settled sale once the cashier has seen it. A sale with a
+    /// pending step is never removed (returns `false`): its outcome is still
+    /// unknown and dropping it could lose what a server has recorded.
     pub fn dismiss(&mut self, receipt_number: &str) -> bool {
-        let Some(index) = self.entries.iter().position(|entry| {
-            entry.receipt_number == receipt_number
-                && !matches!(entry.state, EntryState::Pending { .. })
-        }) else {
+        let present = self.entry(receipt_number).is_some();
+        if !present || !self.is_settled(receipt_number) {
             return false;
-        };
-        self.entries.remove(index);
+        }
+        self.forget(receipt_number);
         true
     }
 
@@ -354,7 +453,7 @@ mod tests {
     const BODY: &str = r#"{"rNumber":"T1-1-000001","rTotal":21200,"bonus":0}"#;
     const T0: u64 = 1_700_000_000_000;
 
-    fn unreachable() -> Result<TransactionAccepted, LoyaltyError> {
+    fn unreachable() -> Result<AcceptedFigures, LoyaltyError> {
         Err(LoyaltyError::Unreachable)
     }
 
@@ -436,7 +535,13 @@ mod tests {
         assert_eq!(pending(&outbox, "R1"), (0, T0));
 
         // Nor does it revive a settled sale.
-        outbox.record_answer("R1", &Ok(TransactionAccepted::default()), T0, 0);
+        outbox.record_answer(
+            "R1",
+            Step::AosTransaction,
+            &Ok(AcceptedFigures::default()),
+            T0,
+            0,
+        );
         assert_eq!(outbox.enqueue("R1", BODY, T0 + 9), Enqueued::AlreadyQueued);
         assert_eq!(outbox.pending_count(), 0);
     }
@@ -454,7 +559,7 @@ mod tests {
             } else {
                 unreachable()
             };
-            outbox.record_answer("R1", &answer, now, 1000);
+            outbox.record_answer("R1", Step::AosTransaction, &answer, now, 1000);
             let wait = backoff_ms(attempt, 1000);
             assert_eq!(pending(&outbox, "R1"), (attempt, now + wait));
             assert_eq!(outbox.next_due(now + wait - 1), None);
@@ -472,7 +577,9 @@ mod tests {
             bonus_added: Some(Money::round(Decimal::new(525025, 2))),
             balance: None,
         };
-        let state = outbox.record_answer("R1", &Ok(accepted), T0, 0).cloned();
+        let state = outbox
+            .record_answer("R1", Step::AosTransaction, &Ok(accepted.into()), T0, 0)
+            .cloned();
         assert_eq!(
             state,
             Some(EntryState::Confirmed {
@@ -482,10 +589,11 @@ mod tests {
         assert_eq!(outbox.pending_count(), 0);
         assert_eq!(outbox.next_due(u64::MAX), None);
         assert_eq!(outbox.next_attempt_at(), None);
-        let EntryState::Confirmed { accepted: figures } = outbox.entry("R1").unwrap().state else {
+        let EntryState::Confirmed { accepted: figures } = outbox.entry("R1").unwrap().state.clone()
+        else {
             unreachable!()
         };
-        assert_eq!(TransactionAccepted::from(figures), accepted);
+        assert_eq!(figures, AcceptedFigures::from(accepted));
     }
 
     #[test]
@@ -497,20 +605,30 @@ mod tests {
         let rejected = Err(LoyaltyError::Rejected("bonus exceeds balance".into()));
         let conflict = Err(LoyaltyError::Conflict("rNumber taken".into()));
         assert_eq!(
-            outbox.record_answer("R1", &rejected, T0, 0).cloned(),
+            outbox
+                .record_answer("R1", Step::AosTransaction, &rejected, T0, 0)
+                .cloned(),
             Some(EntryState::Rejected {
                 message: "bonus exceeds balance".into()
             })
         );
         assert_eq!(
-            outbox.record_answer("R2", &conflict, T0, 0).cloned(),
+            outbox
+                .record_answer("R2", Step::AosTransaction, &conflict, T0, 0)
+                .cloned(),
             Some(EntryState::Conflict {
                 message: "rNumber taken".into()
             })
         );
         assert_eq!(
             outbox
-                .record_answer("R3", &Err(LoyaltyError::CustomerNotFound), T0, 0)
+                .record_answer(
+                    "R3",
+                    Step::AosTransaction,
+                    &Err(LoyaltyError::CustomerNotFound),
+                    T0,
+                    0
+                )
                 .cloned(),
             Some(EntryState::Rejected {
                 message: "customer not found".into()
@@ -522,10 +640,19 @@ mod tests {
 
         // A late answer cannot overturn a definite one.
         assert_eq!(
-            outbox.record_answer("R1", &Ok(TransactionAccepted::default()), T0, 0),
+            outbox.record_answer(
+                "R1",
+                Step::AosTransaction,
+                &Ok(AcceptedFigures::default()),
+                T0,
+                0
+            ),
             None
         );
-        assert_eq!(outbox.record_answer("R9", &unreachable(), T0, 0), None);
+        assert_eq!(
+            outbox.record_answer("R9", Step::AosTransaction, &unreachable(), T0, 0),
+            None
+        );
         assert!(matches!(
             outbox.entry("R1").unwrap().state,
             EntryState::Rejected { .. }
@@ -536,9 +663,15 @@ mod tests {
     fn a_rejected_token_pauses_everything_until_login() {
         let mut outbox = one_sale();
         outbox.enqueue("R2", "{}", T0);
-        outbox.record_answer("R1", &unreachable(), T0, 0);
+        outbox.record_answer("R1", Step::AosTransaction, &unreachable(), T0, 0);
         outbox.retry_now(T0 + 10);
-        outbox.record_answer("R1", &Err(LoyaltyError::TokenRejected), T0 + 10, 1000);
+        outbox.record_answer(
+            "R1",
+            Step::AosTransaction,
+            &Err(LoyaltyError::TokenRejected),
+            T0 + 10,
+            1000,
+        );
         assert!(outbox.is_paused());
         assert_eq!(outbox.next_due(u64::MAX), None);
         assert_eq!(outbox.next_attempt_at(), None);
@@ -560,10 +693,16 @@ mod tests {
         outbox.enqueue("R2", "{}", T0);
         outbox.enqueue("R3", "[]", T0);
         for _ in 0..5 {
-            outbox.record_answer("R1", &unreachable(), T0, 1000);
+            outbox.record_answer("R1", Step::AosTransaction, &unreachable(), T0, 1000);
         }
-        outbox.record_answer("R2", &unreachable(), T0, 1000);
-        outbox.record_answer("R3", &Ok(TransactionAccepted::default()), T0, 0);
+        outbox.record_answer("R2", Step::AosTransaction, &unreachable(), T0, 1000);
+        outbox.record_answer(
+            "R3",
+            Step::AosTransaction,
+            &Ok(AcceptedFigures::default()),
+            T0,
+            0,
+        );
         let now = T0 + 1;
         assert_eq!(outbox.next_due(now), None);
 
@@ -576,7 +715,7 @@ mod tests {
         ));
         // Oldest first; the attempt count keeps the backoff where it was.
         assert_eq!(outbox.next_due(now).unwrap().receipt_number, "R1");
-        outbox.record_answer("R1", &unreachable(), now, 0);
+        outbox.record_answer("R1", Step::AosTransaction, &unreachable(), now, 0);
         assert_eq!(pending(&outbox, "R1"), (6, now + backoff_ms(6, 0)));
         assert_eq!(outbox.next_due(now).unwrap().receipt_number, "R2");
     }
@@ -585,9 +724,9 @@ mod tests {
     fn the_earliest_attempt_time_wakes_the_sender() {
         let mut outbox = one_sale();
         outbox.enqueue("R2", "{}", T0 + 500);
-        outbox.record_answer("R1", &unreachable(), T0, 0);
+        outbox.record_answer("R1", Step::AosTransaction, &unreachable(), T0, 0);
         assert_eq!(outbox.next_attempt_at(), Some(T0 + 500));
-        outbox.record_answer("R2", &unreachable(), T0 + 500, 1000);
+        outbox.record_answer("R2", Step::AosTransaction, &unreachable(), T0 + 500, 1000);
         assert_eq!(outbox.next_attempt_at(), Some(T0 + 1_000));
         assert_eq!(outbox.next_due(T0 + 999), None);
         assert_eq!(outbox.next_due(T0 + 1_000).unwrap().receipt_number, "R1");
@@ -598,7 +737,13 @@ mod tests {
         let mut outbox = one_sale();
         outbox.enqueue("R2", "{}", T0);
         outbox.enqueue("R3", "[]", T0);
-        outbox.record_answer("R2", &Err(LoyaltyError::Rejected(String::new())), T0, 0);
+        outbox.record_answer(
+            "R2",
+            Step::AosTransaction,
+            &Err(LoyaltyError::Rejected(String::new())),
+            T0,
+            0,
+        );
         assert!(!outbox.dismiss("R1"));
         assert!(!outbox.dismiss("R9"));
         assert!(outbox.dismiss("R2"));
@@ -619,17 +764,35 @@ mod tests {
         for receipt in ["R1", "R2", "R3", "R4"] {
             outbox.enqueue(receipt, BODY, T0);
         }
-        outbox.record_answer("R1", &unreachable(), T0, 250);
+        outbox.record_answer("R1", Step::AosTransaction, &unreachable(), T0, 250);
         let accepted = TransactionAccepted {
             bonus_used: Some(Money::ZERO),
             bonus_added: Some(Money::round(Decimal::new(3, 1))),
             balance: Some(Money::round(Decimal::new(12075075, 2))),
         };
-        outbox.record_answer("R2", &Ok(accepted), T0, 0);
-        outbox.record_answer("R3", &Err(LoyaltyError::Rejected("no".into())), T0, 0);
-        outbox.record_answer("R4", &Err(LoyaltyError::Conflict("taken".into())), T0, 0);
+        outbox.record_answer("R2", Step::AosTransaction, &Ok(accepted.into()), T0, 0);
+        outbox.record_answer(
+            "R3",
+            Step::AosTransaction,
+            &Err(LoyaltyError::Rejected("no".into())),
+            T0,
+            0,
+        );
+        outbox.record_answer(
+            "R4",
+            Step::AosTransaction,
+            &Err(LoyaltyError::Conflict("taken".into())),
+            T0,
+            0,
+        );
         outbox.enqueue("R5", BODY, T0);
-        outbox.record_answer("R5", &Err(LoyaltyError::TokenRejected), T0, 0);
+        outbox.record_answer(
+            "R5",
+            Step::AosTransaction,
+            &Err(LoyaltyError::TokenRejected),
+            T0,
+            0,
+        );
 
         let json = serde_json::to_string(&outbox).unwrap();
         assert!(json.contains(r#""bonusAdded":"0.30""#), "{json}");

@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::domain::number_input::parse_money;
 use crate::domain::report::{CashMovement, CashMovementKind};
 use crate::domain::shift::{ServerAccess, ShiftOpening};
+use crate::store::outbox::EntryState;
+use crate::store::step::Step;
 
 /// The open shift, so a reload resumes it (and its queued sales) without a
 /// new login. It holds the branch token: storage is the browser's own, per
@@ -21,13 +23,85 @@ pub struct ShiftRecord {
     pub shift_tag: String,
 }
 
-/// A sale whose outcome on the loyalty server is not known yet.
+/// A sale whose outcome on its servers is not known yet, with its plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PendingSale {
     pub receipt_number: String,
-    /// The exact bytes first sent; every retry sends them again.
+    /// The one AOS transaction body of an AOS sale (the record as it was
+    /// before plans had steps); empty when `steps` holds the plan.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub body: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<PlannedStep>,
+}
+
+/// One step of a stored plan: its exact body, and its definite outcome once
+/// a server gave one (so a reload never sends it again).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlannedStep {
+    pub step: Step,
+    pub body: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<EntryState>,
+}
+
+impl PendingSale {
+    /// A sale of one AOS transaction.
+    pub fn aos(receipt_number: &str, body: String) -> PendingSale {
+        PendingSale {
+            receipt_number: receipt_number.to_owned(),
+            body,
+            steps: Vec::new(),
+        }
+    }
+
+    /// A sale with a plan of several steps, in order.
+    pub fn planned(receipt_number: &str, steps: Vec<(Step, String)>) -> PendingSale {
+        PendingSale {
+            receipt_number: receipt_number.to_owned(),
+            body: String::new(),
+            steps: steps
+                .into_iter()
+                .map(|(step, body)| PlannedStep {
+                    step,
+                    body,
+                    outcome: None,
+                })
+                .collect(),
+        }
+    }
+
+    /// The plan, whichever way the record was written.
+    pub fn plan(&self) -> Vec<PlannedStep> {
+        if self.steps.is_empty() {
+            vec![PlannedStep {
+                step: Step::AosTransaction,
+                body: self.body.clone(),
+                outcome: None,
+            }]
+        } else {
+            self.steps.clone()
+        }
+    }
+
+    /// Records a step's definite outcome. The one-step record of an AOS sale
+    /// becomes a plan, so the outcome has a place.
+    pub fn settle_step(&mut self, step: Step, outcome: EntryState) {
+        if self.steps.is_empty() {
+            self.steps = self.plan();
+            self.body.clear();
+        }
+        if let Some(planned) = self.steps.iter_mut().find(|p| p.step == step) {
+            planned.outcome.get_or_insert(outcome);
+        }
+    }
+
+    /// Every step has its definite outcome.
+    pub fn is_settled(&self) -> bool {
+        !self.steps.is_empty() && self.steps.iter().all(|p| p.outcome.is_some())
+    }
 }
 
 /// Cash put into or taken out of the drawer during a shift.

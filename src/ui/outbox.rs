@@ -1,9 +1,11 @@
-//! The sender of sales whose outcome on the loyalty server is not known yet.
-//! The rules (what each answer means, exponential backoff with jitter, the
-//! pause after a rejected token) are the pure `store::outbox::Outbox`; this
-//! drives it with the clock, the network and storage. Sales are written to
-//! storage when finalized (`store::db::Store::finalize`), so the queue
-//! survives a new login and resumes after a reload.
+//! The sender of sales whose outcome on their servers is not known yet.
+//! The rules (which step goes next, what each answer means, exponential
+//! backoff with jitter, the pause after rejected credentials) are the pure
+//! `store::outbox::Outbox`; this drives it with the clock, the network and
+//! storage. Sales are written to storage with their whole plan when
+//! finalized (`store::db::Store::finalize`), and each step's definite answer
+//! is stored before the next step goes, so the queue survives a new login
+//! and resumes after a reload at the step where it stopped.
 
 use std::time::Duration;
 
@@ -11,11 +13,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::session::CurrentSession;
-use crate::loyalty::aos::wire::TransactionAccepted;
 use crate::loyalty::error::LoyaltyError;
 use crate::store::db::Claim;
-use crate::store::outbox::{EntryState, Outbox as Queue};
+use crate::store::outbox::{AcceptedFigures, Outbox as Queue};
 use crate::store::records::PendingSale;
+use crate::store::step::Step;
 use crate::web::clock::{jitter_permille, now_ms};
 
 /// How often the sender looks for a sale that is due.
@@ -26,7 +28,7 @@ const TICK: Duration = Duration::from_secs(1);
 const LEASE_MS: u64 = 15_000;
 
 /// A definite answer about a pending sale.
-pub type Settled = (String, Result<TransactionAccepted, LoyaltyError>);
+pub type Settled = (String, Result<AcceptedFigures, LoyaltyError>);
 
 #[derive(Clone, Copy)]
 pub struct Outbox {
@@ -76,23 +78,34 @@ impl Outbox {
         let now = now_ms();
         self.queue.update(|queue| {
             for sale in &stored {
-                queue.enqueue(&sale.receipt_number, &sale.body, now);
+                queue.restore(sale, now);
             }
         });
         self.flush();
     }
 
-    /// A sale whose first send got no definite answer.
-    pub fn keep(self, sale: PendingSale, first_answer: &Result<TransactionAccepted, LoyaltyError>) {
+    /// A sale whose first step got no definite answer.
+    pub fn keep(
+        self,
+        sale: PendingSale,
+        step: Step,
+        first_answer: &Result<AcceptedFigures, LoyaltyError>,
+    ) {
         let now = now_ms();
         self.queue.update(|queue| {
-            queue.enqueue(&sale.receipt_number, &sale.body, now);
-            queue.record_answer(&sale.receipt_number, first_answer, now, jitter_permille());
+            queue.restore(&sale, now);
+            queue.record_answer(
+                &sale.receipt_number,
+                step,
+                first_answer,
+                now,
+                jitter_permille(),
+            );
         });
     }
 
-    /// Sends the oldest due sale, then the next, until none is due. One
-    /// request at a time, so a receipt is never in flight twice.
+    /// Sends the oldest due step, then the next, until none is due. One
+    /// request at a time, so a step is never in flight twice.
     pub fn flush(self) {
         if self.sending.get_untracked() {
             return;
@@ -100,9 +113,9 @@ impl Outbox {
         let due = self.queue.with_untracked(|queue| {
             queue
                 .next_due(now_ms())
-                .map(|entry| (entry.receipt_number.clone(), entry.body.clone()))
+                .map(|entry| (entry.receipt_number.clone(), entry.step, entry.body.clone()))
         });
-        let (Some((number, body)), Some(session)) = (due, self.current.session()) else {
+        let (Some((number, step, body)), Some(session)) = (due, self.current.session()) else {
             return;
         };
         self.sending.set(true);
@@ -120,24 +133,30 @@ impl Outbox {
                     return;
                 }
             }
-            let answer = session.backend.submit(&body).await;
-            let mut settled = false;
+            let answer = session.backend.send(step, &body).await;
+            let mut definite = None;
+            let mut sale_settled = false;
             self.queue.update(|queue| {
-                let state = queue.record_answer(&number, &answer, now_ms(), jitter_permille());
-                settled = !matches!(state, Some(EntryState::Pending { .. }) | None);
+                definite = queue
+                    .record_answer(&number, step, &answer, now_ms(), jitter_permille())
+                    .filter(|state| !state.is_pending())
+                    .cloned();
+                sale_settled = queue.is_settled(&number);
             });
-            if settled {
-                // Storage first: should that fail, the sale is sent again
-                // after a reload and answered from the server's idempotency.
+            // Storage first: should that fail, the step is sent again after
+            // a reload and answered from the server's idempotency.
+            if sale_settled {
                 let earned = answer.as_ref().ok().and_then(|a| a.bonus_added);
                 let _ = session.store.settle(&number, earned).await;
                 self.queue.update(|queue| {
                     queue.dismiss(&number);
                 });
                 self.last_settled.set(Some((number, answer)));
+            } else if let Some(state) = definite.clone() {
+                let _ = session.store.settle_step(&number, step, state).await;
             }
             self.sending.set(false);
-            if settled {
+            if definite.is_some() {
                 self.flush();
             }
         });

@@ -14,6 +14,7 @@ use crate::loyalty::aos::wire::{PaymentLabels, TransactionBody};
 use crate::loyalty::error::LoyaltyError;
 use crate::store::journal::SaleRecord;
 use crate::store::records::{receipt_number, PendingSale};
+use crate::store::step::Step;
 use crate::ui::field::{AmountField, ErrorLine};
 use crate::ui::locale::Locale;
 use crate::ui::modal::Modal;
@@ -106,10 +107,12 @@ pub fn PaymentDialog() -> impl IntoView {
                 .finalize(|sequence| {
                     let number = receipt_number(&till, &session.shift_tag, sequence);
                     let sale = Sale::finalize(draft, ReceiptNumber(number.clone()), finalized_at)?;
-                    let pending = sale.customer().map(|_| PendingSale {
-                        receipt_number: number,
-                        body: TransactionBody::new(&sale, &token, &PaymentLabels::default())
-                            .to_json(),
+                    let pending = sale.customer().map(|_| {
+                        PendingSale::aos(
+                            &number,
+                            TransactionBody::new(&sale, &token, &PaymentLabels::default())
+                                .to_json(),
+                        )
                     });
                     let record = SaleRecord::new(&sale, &session.shift_tag);
                     Ok::<_, SaleError>(((sale, pending.clone()), record, pending))
@@ -131,10 +134,13 @@ pub fn PaymentDialog() -> impl IntoView {
             let outcome = match pending {
                 None => finalized,
                 Some(pending) => {
-                    let answer = session.backend.submit(&pending.body).await;
+                    let answer = session
+                        .backend
+                        .send(Step::AosTransaction, &pending.body)
+                        .await;
                     let outcome = finalized.answered(&answer);
                     if outcome.status == SaleStatus::Queued {
-                        outbox.keep(pending, &answer);
+                        outbox.keep(pending, Step::AosTransaction, &answer);
                     } else {
                         let earned = answer.as_ref().ok().and_then(|a| a.bonus_added);
                         let _ = session.store.settle(&pending.receipt_number, earned).await;

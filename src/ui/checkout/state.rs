@@ -9,8 +9,8 @@ use crate::domain::money::Money;
 use crate::domain::receipt::Totals;
 use crate::domain::sale::Sale;
 use crate::i18n::Text;
-use crate::loyalty::aos::wire::TransactionAccepted;
 use crate::loyalty::error::LoyaltyError;
+use crate::store::outbox::AcceptedFigures;
 
 /// Which dialog is over the checkout screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,7 +79,7 @@ impl SaleOutcome {
     }
 
     /// What the server's answer means for the sale.
-    pub fn answered(self, answer: &Result<TransactionAccepted, LoyaltyError>) -> SaleOutcome {
+    pub fn answered(self, answer: &Result<AcceptedFigures, LoyaltyError>) -> SaleOutcome {
         let (status, explanation) = match answer {
             Ok(_) => (SaleStatus::Sent, Text::StatusSent),
             Err(LoyaltyError::Rejected(_)) => (SaleStatus::Rejected, Text::StatusRejected),
