@@ -13,7 +13,7 @@ use std::str::FromStr;
 use std::{env, fs};
 
 use kassa::domain::cashback;
-use kassa::domain::customer::{Customer, CustomerCode};
+use kassa::domain::customer::{Customer, CustomerCode, CustomerId};
 use kassa::domain::line::{ClassCode, CommissionTin, Line, LineDraft};
 use kassa::domain::loyalty_tender::cashback_spend;
 use kassa::domain::money::Money;
@@ -77,12 +77,16 @@ fn product(name: &str, price: &str, quantity: &str, vat_percent: u8) -> LineDraf
 
 fn customer(balance: &str, percent: &str) -> Customer {
     Customer {
-        code: CustomerCode::parse("6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11").unwrap(),
+        id: CustomerId::AosCode(
+            CustomerCode::parse("6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11").unwrap(),
+        ),
         name: "Dilnoza Rahimova".into(),
         phone: Some("+998901234567".into()),
         balance: sum(balance),
         percent: decimal(percent),
         card_type: "static".into(),
+        points: None,
+        tier: None,
     }
 }
 

@@ -4,7 +4,7 @@
 use std::str::FromStr;
 
 use kassa::domain::cashback;
-use kassa::domain::customer::{Customer, CustomerCode};
+use kassa::domain::customer::{Customer, CustomerCode, CustomerId};
 use kassa::domain::line::{Line, LineDraft};
 use kassa::domain::loyalty_tender::cashback_spend;
 use kassa::domain::money::Money;
@@ -62,12 +62,14 @@ prop_compose! {
 prop_compose! {
     fn customer()(balance in 0..=1_000_000_000_000i64, percent in 0..=10_000i64) -> Customer {
         Customer {
-            code: CustomerCode::parse("6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11").unwrap(),
+            id: CustomerId::AosCode(CustomerCode::parse("6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11").unwrap()),
             name: "Dilnoza".into(),
             phone: None,
             balance: tiyin(balance),
             percent: Decimal::new(percent, 2),
             card_type: "static".into(),
+            points: None,
+            tier: None,
         }
     }
 }

@@ -53,16 +53,20 @@ pub fn earned(total_before_bonus: Money, bonus: Money, percent: Decimal) -> Mone
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::customer::CustomerCode;
+    use crate::domain::customer::{CustomerCode, CustomerId};
 
     fn customer(balance: i64) -> Customer {
         Customer {
-            code: CustomerCode::parse("6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11").unwrap(),
+            id: CustomerId::AosCode(
+                CustomerCode::parse("6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11").unwrap(),
+            ),
             name: "Dilnoza".into(),
             phone: None,
             balance: Money::sum(balance),
             percent: Decimal::from(5),
             card_type: "static".into(),
+            points: None,
+            tier: None,
         }
     }
 

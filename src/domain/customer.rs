@@ -36,18 +36,50 @@ impl CustomerCode {
     }
 }
 
-/// A customer as the loyalty server describes them.
+/// Who the customer is to their loyalty program, as sent to its server.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum CustomerId {
+    /// AOS: the code of the customer's QR.
+    AosCode(CustomerCode),
+    /// Capillary: the mobile number with country code, digits only.
+    Mobile(String),
+    /// Capillary: a loyalty card number.
+    Card(String),
+}
+
+impl CustomerId {
+    pub fn as_str(&self) -> &str {
+        match self {
+            CustomerId::AosCode(code) => code.as_str(),
+            CustomerId::Mobile(number) | CustomerId::Card(number) => number,
+        }
+    }
+
+    pub fn aos_code(&self) -> Option<&CustomerCode> {
+        match self {
+            CustomerId::AosCode(code) => Some(code),
+            CustomerId::Mobile(_) | CustomerId::Card(_) => None,
+        }
+    }
+}
+
+/// A customer as the loyalty server describes them. Which of the balances
+/// means something is the provider's `BalanceKind` (domain::provider).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Customer {
-    pub code: CustomerCode,
+    pub id: CustomerId,
     pub name: String,
     pub phone: Option<String>,
-    /// Cashback available to spend.
+    /// Cashback available to spend (zero where the program counts points).
     pub balance: Money,
     /// Cashback earned, in percent of what is paid.
     pub percent: Decimal,
     /// The AOS card type, echoed back on the transaction.
     pub card_type: String,
+    /// Points available to redeem, where the program counts points.
+    pub points: Option<u64>,
+    /// The program's tier (Capillary's "slab"), if it has tiers.
+    pub tier: Option<String>,
 }
 
 #[cfg(test)]

@@ -218,7 +218,7 @@ mod tests {
     use rust_decimal::Decimal;
 
     use super::*;
-    use crate::domain::customer::{Customer, CustomerCode};
+    use crate::domain::customer::{Customer, CustomerCode, CustomerId};
     use crate::domain::line::{Line, LineDraft};
     use crate::domain::loyalty_tender::cashback_spend;
     use crate::domain::number_input::{parse_money, parse_quantity};
@@ -242,12 +242,16 @@ mod tests {
 
     fn customer() -> Customer {
         Customer {
-            code: CustomerCode::parse("6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11").unwrap(),
+            id: CustomerId::AosCode(
+                CustomerCode::parse("6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11").unwrap(),
+            ),
             name: "Dilnoza".into(),
             phone: None,
             balance: Money::sum(50_000),
             percent: Decimal::from(5),
             card_type: "static".into(),
+            points: None,
+            tier: None,
         }
     }
 

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::bill_discount::{BillDiscount, DiscountSource};
-use crate::domain::customer::{Customer, CustomerCode};
+use crate::domain::customer::{Customer, CustomerCode, CustomerId};
 use crate::domain::line::{ClassCode, CommissionTin, Line, LineDraft};
 use crate::domain::loyalty_tender::{self, cashback_spend, LoyaltyTender, LoyaltyTenderKind};
 use crate::domain::money::Money;
@@ -85,10 +85,69 @@ pub enum BillDiscountRecord {
 #[serde(rename_all = "camelCase")]
 pub struct CustomerRecord {
     pub code: String,
+    /// How `code` identifies the customer; AOS for records of earlier versions.
+    #[serde(default, skip_serializing_if = "CustomerIdKind::is_aos")]
+    pub id_kind: CustomerIdKind,
     pub name: String,
     pub balance: String,
     pub percent: String,
     pub card_type: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum CustomerIdKind {
+    #[default]
+    Aos,
+    Mobile,
+    Card,
+}
+
+impl CustomerIdKind {
+    fn is_aos(&self) -> bool {
+        *self == CustomerIdKind::Aos
+    }
+}
+
+impl CustomerRecord {
+    fn new(customer: &Customer) -> CustomerRecord {
+        CustomerRecord {
+            code: customer.id.as_str().to_owned(),
+            id_kind: match customer.id {
+                CustomerId::AosCode(_) => CustomerIdKind::Aos,
+                CustomerId::Mobile(_) => CustomerIdKind::Mobile,
+                CustomerId::Card(_) => CustomerIdKind::Card,
+            },
+            name: customer.name.clone(),
+            balance: customer.balance.to_string(),
+            percent: customer.percent.to_string(),
+            card_type: customer.card_type.clone(),
+            points: customer.points,
+            tier: customer.tier.clone(),
+        }
+    }
+
+    fn customer(&self) -> Option<Customer> {
+        let id = match self.id_kind {
+            CustomerIdKind::Aos => CustomerId::AosCode(CustomerCode::parse(&self.code).ok()?),
+            CustomerIdKind::Mobile => CustomerId::Mobile(self.code.clone()),
+            CustomerIdKind::Card => CustomerId::Card(self.code.clone()),
+        };
+        Some(Customer {
+            id,
+            name: self.name.clone(),
+            phone: None,
+            balance: money(&self.balance)?,
+            percent: Decimal::from_str(&self.percent).ok()?,
+            card_type: self.card_type.clone(),
+            points: self.points,
+            tier: self.tier.clone(),
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,13 +179,7 @@ impl SaleRecord {
                 at.second.into(),
             ],
             cashier: sale.cashier().to_owned(),
-            customer: sale.customer().map(|c| CustomerRecord {
-                code: c.code.as_str().to_owned(),
-                name: c.name.clone(),
-                balance: c.balance.to_string(),
-                percent: c.percent.to_string(),
-                card_type: c.card_type.clone(),
-            }),
+            customer: sale.customer().map(CustomerRecord::new),
             lines: sale
                 .rung_up_lines()
                 .iter()
@@ -178,14 +231,7 @@ impl SaleRecord {
             second: u8::try_from(second).ok()?,
         };
         let customer = match &self.customer {
-            Some(c) => Some(Customer {
-                code: CustomerCode::parse(&c.code).ok()?,
-                name: c.name.clone(),
-                phone: None,
-                balance: money(&c.balance)?,
-                percent: Decimal::from_str(&c.percent).ok()?,
-                card_type: c.card_type.clone(),
-            }),
+            Some(record) => Some(record.customer()?),
             None => None,
         };
         let lines = self
@@ -336,12 +382,16 @@ mod tests {
         })
         .unwrap();
         let customer = Customer {
-            code: CustomerCode::parse("6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11").unwrap(),
+            id: CustomerId::AosCode(
+                CustomerCode::parse("6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11").unwrap(),
+            ),
             name: "Dilnoza".into(),
             phone: None,
             balance: Money::sum(500),
             percent: Decimal::from(5),
             card_type: "static".into(),
+            points: None,
+            tier: None,
         };
         // 14 242.50 − 100 = 14 142.50; bonus 500 → 13 642.50 due.
         let settlement = Settlement::new(
@@ -376,6 +426,24 @@ mod tests {
         assert!(!json.contains("e+") && json.contains(r#""unitPrice":"18990.00""#));
         let record: SaleRecord = serde_json::from_str(&json).unwrap();
         assert_eq!(record.sale(), Some(original));
+    }
+
+    #[test]
+    fn a_points_member_and_a_record_of_an_earlier_version_read_back() {
+        let mut member = sale().customer().unwrap().clone();
+        member.id = CustomerId::Mobile("998901234567".into());
+        member.balance = Money::ZERO;
+        member.points = Some(1200);
+        member.tier = Some("Gold".into());
+        let record = CustomerRecord::new(&member);
+        let json = serde_json::to_string(&record).unwrap();
+        assert!(json.contains(r#""idKind":"mobile""#), "{json}");
+        let back: CustomerRecord = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.customer(), Some(member));
+
+        let old = r#"{"code":"6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11","name":"Dilnoza","balance":"500.00","percent":"5","cardType":"static"}"#;
+        let old: CustomerRecord = serde_json::from_str(old).unwrap();
+        assert_eq!(old.customer().as_ref(), sale().customer());
     }
 
     #[test]

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use crate::domain::customer::{Customer, CustomerCode};
+use crate::domain::customer::{Customer, CustomerCode, CustomerId};
 use crate::domain::line::Line;
 use crate::domain::money::Money;
 use crate::domain::payment::Tender;
@@ -89,7 +89,7 @@ impl TransactionBody {
             r_time: sale.finalized_at().time(),
             r_date: sale.finalized_at().date(),
             filial: filial.to_owned(),
-            client: customer.map_or(String::new(), |c| c.code.as_str().to_owned()),
+            client: customer.map_or(String::new(), |c| c.id.as_str().to_owned()),
             c_employee: sale.cashier().to_owned(),
             r_number: sale.number().0.clone(),
             r_total: totals.total_before_bonus.amount(),
@@ -187,12 +187,14 @@ pub fn read_profile(code: &CustomerCode, reply: &Reply) -> Result<Customer, Loya
     let record: ProfileRecord = read_success(reply)?;
     let unexpected = |_| LoyaltyError::UnexpectedAnswer;
     Ok(Customer {
-        code: code.clone(),
+        id: CustomerId::AosCode(code.clone()),
         name: record.name,
         phone: record.phone,
         balance: Money::new(record.balance).map_err(unexpected)?,
         percent: record.percent.unwrap_or_default(),
         card_type: record.card_type.unwrap_or_else(|| "static".to_owned()),
+        points: None,
+        tier: None,
     })
 }
 

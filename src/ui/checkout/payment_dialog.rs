@@ -42,7 +42,10 @@ async fn confirm_cashback_spend(session: &Session, draft: &SaleDraft) -> Result<
     let Some(customer) = draft.customer.as_ref().filter(|_| !spend.is_zero()) else {
         return Ok(());
     };
-    let fresh = match session.backend.customer(&customer.code).await {
+    let Some(code) = customer.id.aos_code() else {
+        return Err(Text::ErrCashbackNeedsServer);
+    };
+    let fresh = match session.backend.customer(code).await {
         Ok(fresh) => fresh,
         Err(LoyaltyError::Unreachable) => return Err(Text::ErrCashbackNeedsServer),
         Err(other) => return Err(other.text()),

@@ -8,7 +8,7 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::routing::get;
 use axum::Router;
-use kassa::domain::customer::{Customer, CustomerCode};
+use kassa::domain::customer::{Customer, CustomerCode, CustomerId};
 use kassa::domain::line::{Line, LineDraft};
 use kassa::domain::loyalty_tender::cashback_spend;
 use kassa::domain::money::Money;
@@ -213,12 +213,14 @@ fn profile_found(server: &mut impl AosServer) {
     assert_eq!(
         read_customer(server, BRANCH, DILNOZA),
         Ok(Customer {
-            code: code(DILNOZA),
+            id: CustomerId::AosCode(code(DILNOZA)),
             name: "Dilnoza Rahimova".into(),
             phone: Some("+998901234567".into()),
             balance: money("125000.50"),
             percent: Decimal::from(5),
             card_type: "static".into(),
+            points: None,
+            tier: None,
         })
     );
 }
@@ -369,12 +371,14 @@ fn malformed_profile_answers_map_to_typed_results() {
     let client = code(DILNOZA);
     let tolerated = |name: &str, balance: &str, percent: i64, card_type: &str| {
         Ok(Customer {
-            code: client.clone(),
+            id: CustomerId::AosCode(client.clone()),
             name: name.into(),
             phone: None,
             balance: money(balance),
             percent: Decimal::from(percent),
             card_type: card_type.into(),
+            points: None,
+            tier: None,
         })
     };
     let answers = [
