@@ -4,14 +4,33 @@ use thiserror::Error;
 
 use super::money::Money;
 use super::number_input::{parse_money, InputError};
+use super::provider::Provider;
 
-/// What the cashier typed on the shift login screen, as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What the cashier typed on the shift login screen, as typed. Only the
+/// fields of the chosen provider are read.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShiftLoginForm {
+    pub provider: Provider,
     pub base_url: String,
     pub branch_token: String,
+    pub till_code: String,
+    pub password: String,
     pub cashier: String,
     pub opening_cash: String,
+}
+
+impl Default for ShiftLoginForm {
+    fn default() -> Self {
+        ShiftLoginForm {
+            provider: Provider::Aos,
+            base_url: String::new(),
+            branch_token: String::new(),
+            till_code: String::new(),
+            password: String::new(),
+            cashier: String::new(),
+            opening_cash: String::new(),
+        }
+    }
 }
 
 /// A field of the shift login form, named so that errors can point at it.
@@ -19,6 +38,8 @@ pub struct ShiftLoginForm {
 pub enum LoginField {
     BaseUrl,
     BranchToken,
+    TillCode,
+    Password,
     Cashier,
     OpeningCash,
 }
@@ -52,10 +73,49 @@ impl std::fmt::Debug for ServerAccess {
     }
 }
 
-/// An open shift's identity: who sells, and with how much cash in the drawer.
+/// Where a Capillary org's cluster is, and the till's credentials as the one
+/// header value Kassa keeps for the shift (the password itself is dropped
+/// once the header is made).
+#[derive(Clone, PartialEq, Eq)]
+pub struct CapillaryAccess {
+    pub base_url: String,
+    pub authorization: String,
+}
+
+/// Redacted: the header carries the till's credentials.
+impl std::fmt::Debug for CapillaryAccess {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CapillaryAccess")
+            .field("base_url", &self.base_url)
+            .field("authorization", &"<redacted>")
+            .finish()
+    }
+}
+
+/// How the till reaches the shift's loyalty program.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoyaltyAccess {
+    Aos(ServerAccess),
+    Capillary(CapillaryAccess),
+    /// No loyalty program this shift.
+    None,
+}
+
+impl LoyaltyAccess {
+    pub fn provider(&self) -> Provider {
+        match self {
+            LoyaltyAccess::Aos(_) => Provider::Aos,
+            LoyaltyAccess::Capillary(_) => Provider::Capillary,
+            LoyaltyAccess::None => Provider::None,
+        }
+    }
+}
+
+/// An open shift's identity: who sells, through which loyalty program, and
+/// with how much cash in the drawer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShiftOpening {
-    pub access: ServerAccess,
+    pub access: LoyaltyAccess,
     pub cashier: String,
     pub opening_cash: Money,
 }
@@ -63,25 +123,52 @@ pub struct ShiftOpening {
 impl ShiftLoginForm {
     /// Checks the form and turns it into a shift opening. Reports the first
     /// problem in screen order, so the message matches what the cashier sees.
-    pub fn open(&self) -> Result<ShiftOpening, LoginError> {
-        let fields = [
-            (LoginField::BaseUrl, &self.base_url),
-            (LoginField::BranchToken, &self.branch_token),
+    /// `capillary_authorization` makes the Capillary header from the till
+    /// code and the password (the adapter's rule, not the domain's).
+    pub fn open(
+        &self,
+        capillary_authorization: impl FnOnce(&str, &str) -> String,
+    ) -> Result<ShiftOpening, LoginError> {
+        let provider_fields: &[(LoginField, &String)] = match self.provider {
+            Provider::Aos => &[
+                (LoginField::BaseUrl, &self.base_url),
+                (LoginField::BranchToken, &self.branch_token),
+            ],
+            Provider::Capillary => &[
+                (LoginField::BaseUrl, &self.base_url),
+                (LoginField::TillCode, &self.till_code),
+                (LoginField::Password, &self.password),
+            ],
+            Provider::AppsPos | Provider::None => &[],
+        };
+        let shift_fields = [
             (LoginField::Cashier, &self.cashier),
             (LoginField::OpeningCash, &self.opening_cash),
         ];
-        if let Some((field, _)) = fields.iter().find(|(_, value)| value.trim().is_empty()) {
+        if let Some((field, _)) = provider_fields
+            .iter()
+            .chain(&shift_fields)
+            .find(|(_, value)| value.trim().is_empty())
+        {
             return Err(LoginError::Missing(*field));
         }
         let base_url = self.base_url.trim().trim_end_matches('/');
-        if !is_allowed_base_url(base_url) {
+        if !provider_fields.is_empty() && !is_allowed_base_url(base_url) {
             return Err(LoginError::InsecureBaseUrl);
         }
-        Ok(ShiftOpening {
-            access: ServerAccess {
+        let access = match self.provider {
+            Provider::Aos => LoyaltyAccess::Aos(ServerAccess {
                 base_url: base_url.to_owned(),
                 branch_token: self.branch_token.trim().to_owned(),
-            },
+            }),
+            Provider::Capillary => LoyaltyAccess::Capillary(CapillaryAccess {
+                base_url: base_url.to_owned(),
+                authorization: capillary_authorization(self.till_code.trim(), &self.password),
+            }),
+            Provider::AppsPos | Provider::None => LoyaltyAccess::None,
+        };
+        Ok(ShiftOpening {
+            access,
             cashier: self.cashier.trim().to_owned(),
             opening_cash: parse_money(&self.opening_cash).map_err(LoginError::OpeningCash)?,
         })
@@ -119,13 +206,23 @@ mod tests {
             branch_token: "secret".into(),
             cashier: " Aziza ".into(),
             opening_cash: "100 000".into(),
+            ..ShiftLoginForm::default()
         }
+    }
+
+    /// A stand-in for the Capillary header rule, so the form's own logic is
+    /// what these tests see.
+    fn header(till: &str, password: &str) -> String {
+        format!("{till}|{password}")
     }
 
     #[test]
     fn a_filled_form_opens_a_shift() {
-        let opening = filled().open().unwrap();
-        assert_eq!(opening.access.base_url, "https://dev-api.aos-shop.uz");
+        let opening = filled().open(header).unwrap();
+        let LoyaltyAccess::Aos(access) = &opening.access else {
+            panic!("not an AOS shift: {opening:?}");
+        };
+        assert_eq!(access.base_url, "https://dev-api.aos-shop.uz");
         assert_eq!(opening.cashier, "Aziza");
         assert_eq!(opening.opening_cash, Money::sum(100_000));
     }
@@ -138,11 +235,11 @@ mod tests {
             ..filled()
         };
         assert_eq!(
-            form.open(),
+            form.open(header),
             Err(LoginError::Missing(LoginField::BranchToken))
         );
         assert_eq!(
-            ShiftLoginForm::default().open(),
+            ShiftLoginForm::default().open(header),
             Err(LoginError::Missing(LoginField::BaseUrl))
         );
     }
@@ -154,7 +251,7 @@ mod tests {
             ..filled()
         };
         assert_eq!(
-            form.open(),
+            form.open(header),
             Err(LoginError::OpeningCash(InputError::NotANumber))
         );
     }
@@ -184,8 +281,49 @@ mod tests {
     }
 
     #[test]
+    fn each_provider_asks_for_its_own_fields() {
+        let capillary = ShiftLoginForm {
+            provider: Provider::Capillary,
+            branch_token: String::new(),
+            base_url: "https://eu.api.capillarytech.com".into(),
+            ..filled()
+        };
+        assert_eq!(
+            capillary.open(header),
+            Err(LoginError::Missing(LoginField::TillCode))
+        );
+        let capillary = ShiftLoginForm {
+            till_code: " till.01 ".into(),
+            password: "pass word".into(),
+            ..capillary
+        };
+        assert_eq!(
+            capillary.open(header).unwrap().access,
+            LoyaltyAccess::Capillary(CapillaryAccess {
+                base_url: "https://eu.api.capillarytech.com".into(),
+                authorization: "till.01|pass word".into(),
+            })
+        );
+        let none = ShiftLoginForm {
+            provider: Provider::None,
+            base_url: String::new(),
+            branch_token: String::new(),
+            ..filled()
+        };
+        assert_eq!(none.open(header).unwrap().access, LoyaltyAccess::None);
+    }
+
+    #[test]
     fn the_token_never_shows_in_debug_output() {
-        let opening = filled().open().unwrap();
+        let capillary = ShiftLoginForm {
+            provider: Provider::Capillary,
+            till_code: "till".into(),
+            password: "secret".into(),
+            ..filled()
+        };
+        let opening = capillary.open(header).unwrap();
+        assert!(!format!("{opening:?}").contains("secret"));
+        let opening = filled().open(header).unwrap();
         assert!(!format!("{opening:?}").contains("secret"));
     }
 }

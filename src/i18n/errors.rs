@@ -22,6 +22,8 @@ impl Describe for LoginError {
         match self {
             LoginError::Missing(LoginField::BaseUrl) => Text::ErrMissingBaseUrl,
             LoginError::Missing(LoginField::BranchToken) => Text::ErrMissingBranchToken,
+            LoginError::Missing(LoginField::TillCode) => Text::ErrMissingTillCode,
+            LoginError::Missing(LoginField::Password) => Text::ErrMissingPassword,
             LoginError::Missing(LoginField::Cashier) => Text::ErrMissingCashier,
             LoginError::Missing(LoginField::OpeningCash) => Text::ErrMissingOpeningCash,
             LoginError::InsecureBaseUrl => Text::ErrInsecureBaseUrl,

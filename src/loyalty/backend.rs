@@ -12,6 +12,8 @@ use crate::store::step::Step;
 pub enum LoyaltyBackend {
     Aos(AosClient),
     Demo(DemoBackend),
+    /// A shift without a loyalty program: there is no customer to find.
+    None,
 }
 
 impl LoyaltyBackend {
@@ -20,6 +22,7 @@ impl LoyaltyBackend {
         match self {
             LoyaltyBackend::Aos(client) => client.customer(code).await,
             LoyaltyBackend::Demo(demo) => demo.customer(code).await,
+            LoyaltyBackend::None => Err(LoyaltyError::CustomerNotFound),
         }
     }
 
@@ -28,6 +31,7 @@ impl LoyaltyBackend {
         match self {
             LoyaltyBackend::Aos(client) => client.submit(body_json).await,
             LoyaltyBackend::Demo(demo) => demo.submit(body_json).await,
+            LoyaltyBackend::None => Err(LoyaltyError::UnexpectedAnswer),
         }
     }
 
@@ -46,7 +50,7 @@ impl LoyaltyBackend {
     /// Sample customer codes, only in the demo.
     pub async fn sample_customers(&self) -> Vec<(String, String)> {
         match self {
-            LoyaltyBackend::Aos(_) => Vec::new(),
+            LoyaltyBackend::Aos(_) | LoyaltyBackend::None => Vec::new(),
             LoyaltyBackend::Demo(demo) => demo.sample_customers().await,
         }
     }

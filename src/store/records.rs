@@ -4,8 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::number_input::parse_money;
+use crate::domain::provider::Provider;
 use crate::domain::report::{CashMovement, CashMovementKind};
-use crate::domain::shift::{ServerAccess, ShiftOpening};
+use crate::domain::shift::{CapillaryAccess, LoyaltyAccess, ServerAccess, ShiftOpening};
 use crate::store::outbox::EntryState;
 use crate::store::step::Step;
 
@@ -15,8 +16,14 @@ use crate::store::step::Step;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ShiftRecord {
+    /// The loyalty program; AOS for records of earlier versions.
+    #[serde(default = "aos_code")]
+    pub provider: String,
     pub base_url: String,
     pub branch_token: String,
+    /// Capillary: the till's Authorization header value.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub authorization: String,
     pub cashier: String,
     pub opening_cash: String,
     pub demo: bool,
@@ -133,11 +140,26 @@ impl CashMovementRecord {
     }
 }
 
+fn aos_code() -> String {
+    Provider::Aos.code().to_owned()
+}
+
 impl ShiftRecord {
     pub fn new(opening: &ShiftOpening, demo: bool, shift_tag: &str) -> ShiftRecord {
+        let (base_url, branch_token, authorization) = match &opening.access {
+            LoyaltyAccess::Aos(access) => (&access.base_url, &access.branch_token, ""),
+            LoyaltyAccess::Capillary(access) => (
+                &access.base_url,
+                &String::new(),
+                access.authorization.as_str(),
+            ),
+            LoyaltyAccess::None => (&String::new(), &String::new(), ""),
+        };
         ShiftRecord {
-            base_url: opening.access.base_url.clone(),
-            branch_token: opening.access.branch_token.clone(),
+            provider: opening.access.provider().code().to_owned(),
+            base_url: base_url.clone(),
+            branch_token: branch_token.clone(),
+            authorization: authorization.to_owned(),
             cashier: opening.cashier.clone(),
             opening_cash: opening.opening_cash.to_string(),
             demo,
@@ -148,11 +170,20 @@ impl ShiftRecord {
     /// The shift as it was opened; `None` for a record that no longer reads
     /// (then the cashier simply logs in again).
     pub fn opening(&self) -> Option<ShiftOpening> {
-        Some(ShiftOpening {
-            access: ServerAccess {
+        let access = match Provider::from_code(&self.provider)? {
+            Provider::Aos => LoyaltyAccess::Aos(ServerAccess {
                 base_url: self.base_url.clone(),
                 branch_token: self.branch_token.clone(),
-            },
+            }),
+            Provider::Capillary => LoyaltyAccess::Capillary(CapillaryAccess {
+                base_url: self.base_url.clone(),
+                authorization: self.authorization.clone(),
+            }),
+            Provider::None => LoyaltyAccess::None,
+            Provider::AppsPos => return None,
+        };
+        Some(ShiftOpening {
+            access,
             cashier: self.cashier.clone(),
             opening_cash: parse_money(&self.opening_cash).ok()?,
         })
@@ -173,10 +204,10 @@ mod tests {
     #[test]
     fn a_shift_survives_the_round_trip_through_json() {
         let opening = ShiftOpening {
-            access: ServerAccess {
+            access: LoyaltyAccess::Aos(ServerAccess {
                 base_url: "https://dev-api.aos-shop.uz".into(),
                 branch_token: "secret".into(),
-            },
+            }),
             cashier: "Aziza".into(),
             opening_cash: Money::round("150000.2".parse().unwrap()),
         };
@@ -185,6 +216,26 @@ mod tests {
         assert!(json.contains(r#""openingCash":"150000.20""#));
         let back: ShiftRecord = serde_json::from_str(&json).unwrap();
         assert_eq!(back.opening(), Some(opening));
+    }
+
+    #[test]
+    fn a_capillary_shift_keeps_only_its_header_and_old_records_are_aos() {
+        let opening = ShiftOpening {
+            access: LoyaltyAccess::Capillary(CapillaryAccess {
+                base_url: "https://eu.api.capillarytech.com".into(),
+                authorization: "Basic dGlsbDpoYXNo".into(),
+            }),
+            cashier: "Aziza".into(),
+            opening_cash: Money::ZERO,
+        };
+        let json = serde_json::to_string(&ShiftRecord::new(&opening, false, "S")).unwrap();
+        assert!(json.contains(r#""provider":"capillary""#), "{json}");
+        let back: ShiftRecord = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.opening(), Some(opening));
+
+        let old = r#"{"baseUrl":"https://a.uz","branchToken":"t","cashier":"A","openingCash":"0.00","demo":false,"shiftTag":"S"}"#;
+        let old: ShiftRecord = serde_json::from_str(old).unwrap();
+        assert_eq!(old.opening().unwrap().access.provider(), Provider::Aos);
     }
 
     #[test]

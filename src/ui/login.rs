@@ -10,9 +10,28 @@ use super::session::{CurrentSession, Session, Storage};
 use super::theme_toggle::ThemeToggle;
 use crate::domain::money::Money;
 use crate::domain::number_input::parse_money;
-use crate::domain::shift::{ServerAccess, ShiftLoginForm, ShiftOpening};
+use crate::domain::provider::Provider;
+use crate::domain::shift::{LoyaltyAccess, ServerAccess, ShiftLoginForm, ShiftOpening};
 use crate::i18n::{Describe, Text};
 use crate::loyalty::demo::DEMO_BRANCH_TOKEN;
+use crate::web::storage;
+
+/// Where the tablet remembers the loyalty program chosen last.
+const PROVIDER_KEY: &str = "kassa.provider";
+
+/// The programs a shift can be opened on, in the order of the picker.
+const PROVIDERS: [(Provider, Text); 2] = [
+    (Provider::Aos, Text::ProviderAos),
+    (Provider::None, Text::ProviderNone),
+];
+
+/// The program chosen last on this tablet (AOS the first time).
+fn remembered_provider() -> Provider {
+    storage::get(PROVIDER_KEY)
+        .and_then(|code| Provider::from_code(&code))
+        .filter(|provider| PROVIDERS.iter().any(|(p, _)| p == provider))
+        .unwrap_or(Provider::Aos)
+}
 
 /// The deployment's default server address, from `public/config.json`.
 async fn configured_base_url() -> Option<String> {
@@ -32,6 +51,7 @@ async fn configured_base_url() -> Option<String> {
 pub fn LoginScreen() -> impl IntoView {
     let locale = Locale::get();
     let current = CurrentSession::get();
+    let provider = RwSignal::new(remembered_provider());
     let base_url = RwSignal::new(String::new());
     let branch_token = RwSignal::new(String::new());
     let cashier = RwSignal::new(String::new());
@@ -72,12 +92,14 @@ pub fn LoginScreen() -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let form = ShiftLoginForm {
+            provider: provider.get(),
             base_url: base_url.get(),
             branch_token: branch_token.get(),
             cashier: cashier.get(),
             opening_cash: opening_cash.get(),
+            ..ShiftLoginForm::default()
         };
-        match form.open() {
+        match form.open(|_, _| String::new()) {
             Ok(opening) => {
                 error.set(None);
                 start(opening, false);
@@ -89,10 +111,10 @@ pub fn LoginScreen() -> impl IntoView {
     let on_demo = move |_| {
         let name = cashier.get();
         let opening = ShiftOpening {
-            access: ServerAccess {
+            access: LoyaltyAccess::Aos(ServerAccess {
                 base_url: String::new(),
                 branch_token: DEMO_BRANCH_TOKEN.to_owned(),
-            },
+            }),
             cashier: if name.trim().is_empty() {
                 locale.t(Text::DemoCashier).to_owned()
             } else {
@@ -115,20 +137,25 @@ pub fn LoginScreen() -> impl IntoView {
             <form class="card login-card" on:submit=on_submit novalidate=true>
                 <h2>{move || locale.t(Text::LoginTitle)}</h2>
                 <p class="muted">{move || locale.t(Text::LoginSubtitle)}</p>
-                <Field
-                    label=Text::LoginBaseUrl
-                    test_id="login-base-url"
-                    value=base_url
-                    input_type="url"
-                    input_mode="url"
-                    placeholder="https://"
-                />
-                <Field
-                    label=Text::LoginBranchToken
-                    test_id="login-branch-token"
-                    value=branch_token
-                    input_type="password"
-                />
+                <ProviderSelect provider=provider/>
+                <Show when=move || provider.get() != Provider::None>
+                    <Field
+                        label=Text::LoginBaseUrl
+                        test_id="login-base-url"
+                        value=base_url
+                        input_type="url"
+                        input_mode="url"
+                        placeholder="https://"
+                    />
+                </Show>
+                <Show when=move || provider.get() == Provider::Aos>
+                    <Field
+                        label=Text::LoginBranchToken
+                        test_id="login-branch-token"
+                        value=branch_token
+                        input_type="password"
+                    />
+                </Show>
                 <Field
                     label=Text::LoginCashier
                     test_id="login-cashier"
@@ -153,5 +180,33 @@ pub fn LoginScreen() -> impl IntoView {
                 <p class="muted">{move || locale.t(Text::LoginDemoHint)}</p>
             </div>
         </section>
+    }
+}
+
+/// `login-provider`: the loyalty program of the shift, remembered on the
+/// tablet for the next login.
+#[component]
+fn ProviderSelect(provider: RwSignal<Provider>) -> impl IntoView {
+    let locale = Locale::get();
+    let on_change = move |ev| {
+        if let Some(chosen) = Provider::from_code(&event_target_value(&ev)) {
+            storage::set(PROVIDER_KEY, chosen.code());
+            provider.set(chosen);
+        }
+    };
+    view! {
+        <label class="field">
+            <span class="field-label">{move || locale.t(Text::LoginProvider)}</span>
+            <select data-testid="login-provider" on:change=on_change>
+                {PROVIDERS
+                    .into_iter()
+                    .map(|(option, name)| view! {
+                        <option value=option.code() selected=move || provider.get() == option>
+                            {move || locale.t(name)}
+                        </option>
+                    })
+                    .collect_view()}
+            </select>
+        </label>
     }
 }

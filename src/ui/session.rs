@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::domain::shift::ShiftOpening;
+use crate::domain::shift::{LoyaltyAccess, ShiftOpening};
 use crate::loyalty::aos::client::AosClient;
 use crate::loyalty::backend::LoyaltyBackend;
 use crate::loyalty::demo::client::DemoBackend;
@@ -29,10 +29,10 @@ impl Session {
         shift_tag: String,
         store: Rc<Store>,
     ) -> Session {
-        let backend = if is_demo {
-            LoyaltyBackend::Demo(DemoBackend::start())
-        } else {
-            LoyaltyBackend::Aos(AosClient::new(opening.access.clone()))
+        let backend = match &opening.access {
+            LoyaltyAccess::Aos(_) if is_demo => LoyaltyBackend::Demo(DemoBackend::start()),
+            LoyaltyAccess::Aos(access) => LoyaltyBackend::Aos(AosClient::new(access.clone())),
+            LoyaltyAccess::Capillary(_) | LoyaltyAccess::None => LoyaltyBackend::None,
         };
         Session {
             opening,

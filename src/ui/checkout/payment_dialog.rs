@@ -9,6 +9,7 @@ use crate::domain::number_input::{parse_money, InputError};
 use crate::domain::payment::Settlement;
 use crate::domain::receipt::Totals;
 use crate::domain::sale::{ReceiptNumber, Sale, SaleDraft, SaleError};
+use crate::domain::shift::LoyaltyAccess;
 use crate::i18n::{Describe, Text};
 use crate::loyalty::aos::wire::{PaymentLabels, TransactionBody};
 use crate::loyalty::error::LoyaltyError;
@@ -104,17 +105,19 @@ pub fn PaymentDialog() -> impl IntoView {
                 busy.set(false);
                 return error.set(Some(text));
             }
-            let token = session.opening.access.branch_token.clone();
+            let token = match &session.opening.access {
+                LoyaltyAccess::Aos(access) => Some(access.branch_token.clone()),
+                LoyaltyAccess::Capillary(_) | LoyaltyAccess::None => None,
+            };
             let stored = session
                 .store
                 .finalize(|sequence| {
                     let number = receipt_number(&till, &session.shift_tag, sequence);
                     let sale = Sale::finalize(draft, ReceiptNumber(number.clone()), finalized_at)?;
-                    let pending = sale.customer().map(|_| {
+                    let pending = sale.customer().zip(token.as_deref()).map(|(_, token)| {
                         PendingSale::aos(
                             &number,
-                            TransactionBody::new(&sale, &token, &PaymentLabels::default())
-                                .to_json(),
+                            TransactionBody::new(&sale, token, &PaymentLabels::default()).to_json(),
                         )
                     });
                     let record = SaleRecord::new(&sale, &session.shift_tag);
