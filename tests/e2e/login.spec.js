@@ -1,4 +1,5 @@
-import { test, expect } from "./fixtures.js";
+import { test, expect, moneyOf, scan } from "./fixtures.js";
+import { WATER } from "./screens.js";
 
 test("the shift login screen renders every field", async ({ page }) => {
   await page.goto("/");
@@ -74,4 +75,32 @@ test("on a phone the login fits the width and targets stay large", async ({ page
     expect(box.height, `${id} height`).toBeGreaterThanOrEqual(44);
   }
   await page.screenshot({ path: "tests/e2e/artifacts/login-phone.png", fullPage: true });
+});
+
+test("a shift without a loyalty program asks for no server and records its sales", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByTestId("login-provider")).toHaveValue("aos");
+  await page.getByTestId("login-provider").selectOption("none");
+  await expect(page.getByTestId("login-base-url")).toHaveCount(0);
+  await expect(page.getByTestId("login-branch-token")).toHaveCount(0);
+  // The choice is the tablet's, kept for the next login.
+  await page.reload();
+  await expect(page.getByTestId("login-provider")).toHaveValue("none");
+  await page.getByTestId("login-cashier").fill("Aziza");
+  await page.getByTestId("login-opening-cash").fill("0");
+  await page.getByTestId("login-submit").click();
+
+  await scan(page, WATER.barcode);
+  await expect(page.getByTestId("cart-line")).toHaveCount(1);
+  // Nothing of a loyalty program on screen.
+  for (const id of ["scan-open", "customer-name", "bonus-open", "bonus-applied"]) {
+    await expect(page.getByTestId(id)).toHaveCount(0);
+  }
+  await page.getByTestId("pay-open").click();
+  await page.getByTestId("pay-cash-input").fill("5000");
+  await page.getByTestId("pay-submit").click();
+  await expect(page.getByTestId("sale-status")).toHaveText("recorded");
+  await expect(page.getByTestId("pay-change")).toHaveCount(0);
+  expect(await moneyOf(page.getByTestId("sale-change"))).toBe("1000.00");
+  await expect(page.getByTestId("outbox-pending")).toHaveText("0");
 });

@@ -38,15 +38,19 @@ use super::outbox::Outbox;
 use super::session::CurrentSession;
 use super::theme_toggle::ThemeToggle;
 use crate::domain::catalog::Catalog;
+use crate::domain::provider::Provider;
 use crate::i18n::{Describe, Text};
 use crate::loyalty::error::LoyaltyError;
 
 #[component]
 pub fn CheckoutScreen() -> impl IntoView {
     let locale = Locale::get();
-    let checkout = Checkout::provide();
-    shortcuts::listen(checkout);
     let session = CurrentSession::get().session();
+    let provider = session
+        .as_ref()
+        .map_or(Provider::None, |s| s.opening.access.provider());
+    let checkout = Checkout::provide(provider);
+    shortcuts::listen(checkout);
 
     let cashier = session
         .as_ref()
@@ -136,7 +140,9 @@ pub fn CheckoutScreen() -> impl IntoView {
                     <CartView/>
                 </div>
                 <aside class="side-column">
-                    <CustomerPanel/>
+                    <Show when=move || checkout.has_customers()>
+                        <CustomerPanel/>
+                    </Show>
                     <TotalsPanel/>
                 </aside>
             </div>

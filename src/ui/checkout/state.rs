@@ -6,6 +6,7 @@ use crate::domain::cart::{Cart, LineId};
 use crate::domain::catalog::Catalog;
 use crate::domain::customer::Customer;
 use crate::domain::money::Money;
+use crate::domain::provider::{Provider, Redemption};
 use crate::domain::receipt::Totals;
 use crate::domain::sale::Sale;
 use crate::i18n::Text;
@@ -116,6 +117,8 @@ pub struct ShownCheckout(pub RwSignal<Option<Checkout>>);
 
 #[derive(Clone, Copy)]
 pub struct Checkout {
+    /// The shift's loyalty program: the checkout offers what it can do.
+    pub provider: Provider,
     pub cart: RwSignal<Cart>,
     pub customer: RwSignal<Option<Customer>>,
     /// The cashback the cashier chose to spend (capped by the totals).
@@ -127,11 +130,12 @@ pub struct Checkout {
 }
 
 impl Checkout {
-    pub fn provide() -> Checkout {
+    pub fn provide(provider: Provider) -> Checkout {
         let cart = RwSignal::new(Cart::default());
         let bonus = RwSignal::new(Money::ZERO);
         let totals = Memo::new(move |_| cart.with(|cart| Totals::of(cart.lines(), bonus.get())));
         let checkout = Checkout {
+            provider,
             cart,
             customer: RwSignal::new(None),
             bonus,
@@ -160,14 +164,24 @@ impl Checkout {
         has_lines || paying
     }
 
+    /// The program knows customers at all (a shift without one does not).
+    pub fn has_customers(self) -> bool {
+        !self.provider.capabilities().identification.is_empty()
+    }
+
     /// A customer can be looked up while the receipt has none.
     pub fn can_find_customer(self) -> bool {
-        self.customer.with(Option::is_none)
+        self.has_customers() && self.customer.with(Option::is_none)
+    }
+
+    /// Whether the program pays with cashback at all.
+    pub fn offers_cashback(self) -> bool {
+        self.provider.offers(Redemption::CashbackSpend)
     }
 
     /// Cashback is spent on a receipt with lines and a customer.
     pub fn can_spend_cashback(self) -> bool {
-        self.can_pay() && self.customer.with(Option::is_some)
+        self.offers_cashback() && self.can_pay() && self.customer.with(Option::is_some)
     }
 
     /// A receipt is paid once it has lines.

@@ -37,10 +37,12 @@ pub fn TotalsPanel() -> impl IntoView {
                     <dt>{move || locale.t(Text::VatTotal)}</dt>
                     <dd><MoneyText value=vat test_id="vat-total"/></dd>
                 </div>
-                <div class="row">
-                    <dt>{move || locale.t(Text::BonusApplied)}</dt>
-                    <dd>"− "<MoneyText value=bonus test_id="bonus-applied"/></dd>
-                </div>
+                <Show when=move || checkout.offers_cashback()>
+                    <div class="row">
+                        <dt>{move || locale.t(Text::BonusApplied)}</dt>
+                        <dd>"− "<MoneyText value=bonus test_id="bonus-applied"/></dd>
+                    </div>
+                </Show>
                 <div class="row due">
                     <dt>{move || locale.t(Text::TotalDue)}</dt>
                     <dd><MoneyText value=due test_id="total-due"/> " " {move || locale.t(Text::Currency)}</dd>
@@ -53,16 +55,18 @@ pub fn TotalsPanel() -> impl IntoView {
                 </Show>
             </dl>
             <div class="actions">
-                <button
-                    type="button"
-                    class="secondary"
-                    data-testid="bonus-open"
-                    aria-keyshortcuts=Shortcut::SpendCashback.key()
-                    disabled=move || !checkout.can_spend_cashback()
-                    on:click=move |_| checkout.dialog.set(Dialog::Bonus)
-                >
-                    {move || locale.t(Text::BonusOpen)}
-                </button>
+                <Show when=move || checkout.offers_cashback()>
+                    <button
+                        type="button"
+                        class="secondary"
+                        data-testid="bonus-open"
+                        aria-keyshortcuts=Shortcut::SpendCashback.key()
+                        disabled=move || !checkout.can_spend_cashback()
+                        on:click=move |_| checkout.dialog.set(Dialog::Bonus)
+                    >
+                        {move || locale.t(Text::BonusOpen)}
+                    </button>
+                </Show>
                 <button
                     type="button"
                     class="primary big"
