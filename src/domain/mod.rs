@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod customer;
 pub mod date_style;
 pub mod line;
+pub mod mobile;
 pub mod money;
 pub mod number_input;
 pub mod payment;
