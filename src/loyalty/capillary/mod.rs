@@ -2,3 +2,5 @@
 //! is binding): points redeemed with a one-time code, coupons, enrolment.
 
 pub mod auth;
+mod flex;
+pub mod wire;
