@@ -567,11 +567,9 @@ fn points_check_values_points_rounding_down() {
     let odd = check(333, body(r#""333""#, "0.333")).unwrap();
     assert_eq!(odd.value, sum("110.88"));
     // A list of one, no wrapper.
-    let listed = format!(
-        r#"{{"points": {{"redeemable": [{{"points": 100, "is_redeemable": true,
-        "points_currency_ratio": 0.5, "item_status": {{"code": 800}}}}]}}}}"#
-    );
-    assert_eq!(check(100, listed).unwrap().value, sum("50"));
+    let listed = r#"{"points": {"redeemable": [{"points": 100, "is_redeemable": true,
+        "points_currency_ratio": 0.5, "item_status": {"code": 800}}]}}"#;
+    assert_eq!(check(100, listed.to_owned()).unwrap().value, sum("50"));
 }
 
 #[test]

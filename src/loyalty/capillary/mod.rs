@@ -3,4 +3,10 @@
 
 pub mod auth;
 mod flex;
+pub mod rules;
 pub mod wire;
+
+/// The till credentials of the demo shift (and of the sandbox): `rules`'
+/// seed accepts them.
+pub const DEMO_TILL_CODE: &str = "kassa-demo";
+pub const DEMO_PASSWORD: &str = "demo-2026";
