@@ -2,6 +2,8 @@
 //! is binding): points redeemed with a one-time code, coupons, enrolment.
 
 pub mod auth;
+#[cfg(target_arch = "wasm32")]
+pub mod client;
 mod flex;
 pub mod rules;
 pub mod wire;
