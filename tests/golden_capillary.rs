@@ -777,3 +777,76 @@ fn redeem_answers() {
         Err(LoyaltyError::UnexpectedAnswer)
     );
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// JSON-like text built from the tokens Capillary answers use, so the
+    /// readers get deep into their structure instead of failing at byte one.
+    fn answerish() -> impl Strategy<Value = String> {
+        let token = prop::sample::select(vec![
+            "{",
+            "}",
+            "[",
+            "]",
+            ",",
+            ":",
+            "\"response\"",
+            "\"status\"",
+            "\"code\"",
+            "\"item_status\"",
+            "\"customers\"",
+            "\"customer\"",
+            "\"points\"",
+            "\"redeemable\"",
+            "\"coupons\"",
+            "\"coupon\"",
+            "\"transactions\"",
+            "\"transaction\"",
+            "\"responses\"",
+            "\"series_info\"",
+            "\"discount_type\"",
+            "\"discount_value\"",
+            "\"ABS\"",
+            "\"PERC\"",
+            "\"loyalty_points\"",
+            "\"points_currency_ratio\"",
+            "\"is_redeemable\"",
+            "\"side_effects\"",
+            "\"effect\"",
+            "\"awarded_points\"",
+            "\"type\"",
+            "1000",
+            "800",
+            "700",
+            "600",
+            "604",
+            "1e400",
+            "-1",
+            "0.5",
+            "\"0.333\"",
+            "99999999999999999999999999999",
+            "true",
+            "\"true\"",
+            "null",
+        ]);
+        prop::collection::vec(token, 0..60).prop_map(|tokens| tokens.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn readers_take_any_answer(body in prop_oneof![any::<String>(), answerish()], status in 100u16..600) {
+            let reply = Reply { status, body };
+            let id = CustomerId::Mobile(mobile());
+            let _ = wire::read_member(&reply, &id);
+            let _ = wire::read_enrolment(&reply);
+            let _ = wire::read_update(&reply);
+            let _ = wire::read_points_check(&reply, i64::MAX);
+            let _ = wire::read_coupon_check(&reply, "X");
+            let _ = wire::read_transaction_added(&reply);
+            let _ = wire::read_points_redeemed(&reply);
+            let _ = wire::read_coupon_redeemed(&reply);
+        }
+    }
+}

@@ -1063,4 +1063,29 @@ mod tests {
         }
         assert!(server.bills().is_empty());
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_request_gets_an_answer(
+            get in proptest::bool::ANY,
+            path in proptest::sample::select(vec![
+                "/v1.1/customer/get", "/v1.1/customer/add", "/v1.1/customer/update",
+                "/v1.1/points/isredeemable", "/v1.1/coupon/isredeemable",
+                "/v1.1/transaction/add", "/v1.1/points/redeem", "/v1.1/coupon/redeem", "/x",
+            ]),
+            query in proptest::collection::vec(("[a-z_]{1,12}", ".{0,16}"), 0..4),
+            body in ".{0,200}",
+        ) {
+            let mut query: Vec<(String, String)> = query;
+            query.insert(0, ("format".into(), "json".into()));
+            let request = CapillaryRequest {
+                method: if get { Method::Get } else { Method::Post },
+                path: path.into(),
+                query,
+                body: Some(body),
+            };
+            let reply = send(&mut server(), &request);
+            proptest::prop_assert!(reply.status == 200 || reply.status == 404);
+        }
+    }
 }

@@ -62,7 +62,10 @@ pub(crate) async fn api(
     let (faults, request_number) = {
         let mut sandbox = lock(&state);
         sandbox.capillary_state.requests += 1;
-        (sandbox.capillary_state.faults, sandbox.capillary_state.requests)
+        (
+            sandbox.capillary_state.faults,
+            sandbox.capillary_state.requests,
+        )
     };
     if faults.latency_ms > 0 {
         tokio::time::sleep(Duration::from_millis(faults.latency_ms)).await;
@@ -116,7 +119,7 @@ pub(crate) async fn api(
 }
 
 fn every(n: u32, count: u64) -> bool {
-    n > 0 && count % u64::from(n) == 0
+    n > 0 && count.is_multiple_of(u64::from(n))
 }
 
 fn ledger_size(server: &kassa::loyalty::capillary::rules::CapillaryServer) -> usize {
@@ -179,7 +182,10 @@ pub(crate) struct OtpQuery {
 }
 
 /// `GET /__sandbox/otp?mobile=…` → `{"otp": "…"}`, or 404 when none waits.
-pub(crate) async fn otp(Extract(state): Extract<Shared>, Query(query): Query<OtpQuery>) -> Response {
+pub(crate) async fn otp(
+    Extract(state): Extract<Shared>,
+    Query(query): Query<OtpQuery>,
+) -> Response {
     match lock(&state).capillary.last_otp(&query.mobile) {
         Some(otp) => Json(serde_json::json!({ "otp": otp })).into_response(),
         None => (StatusCode::NOT_FOUND, Json(serde_json::json!({}))).into_response(),

@@ -25,8 +25,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use axum::{Json, Router};
 use kassa::loyalty::aos::rules::{Ledger, Seed};
-use kassa::loyalty::capillary::rules::{self as capillary_rules, CapillaryServer};
 use kassa::loyalty::aos::wire::Reply;
+use kassa::loyalty::capillary::rules::{self as capillary_rules, CapillaryServer};
 use serde::{Deserialize, Serialize};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 

@@ -120,7 +120,11 @@ impl SandboxHttp {
     fn http_request(request: &CapillaryRequest, authorization: Option<&str>) -> Request<Body> {
         // The values of these scenarios are URL-safe, so they go into the
         // query as they are.
-        let query: Vec<String> = request.query.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let query: Vec<String> = request
+            .query
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
         let uri = format!("/capillary{}?{}", request.path, query.join("&"));
         let builder = match request.method {
             Method::Get => Request::get(uri),
@@ -225,7 +229,10 @@ fn regular(who: &str, number: &str, price: &str, points: &str) -> TransactionAdd
     )
 }
 
-fn add(server: &mut impl CapillaryApi, bill: &TransactionAdd) -> Result<wire::TransactionAdded, LoyaltyError> {
+fn add(
+    server: &mut impl CapillaryApi,
+    bill: &TransactionAdd,
+) -> Result<wire::TransactionAdded, LoyaltyError> {
     wire::read_transaction_added(&server.send(&wire::transaction_add(bill)))
 }
 
@@ -268,7 +275,10 @@ fn not_a_member_enrols(server: &mut impl CapillaryApi) {
     let id = CustomerId::Mobile(mobile(NOT_A_MEMBER));
     assert_eq!(member(server, &id), Err(LoyaltyError::CustomerNotFound));
     let unknown_card = CustomerId::Card(CardNumber::parse("999900001111").expect("a card"));
-    assert_eq!(member(server, &unknown_card), Err(LoyaltyError::CustomerNotFound));
+    assert_eq!(
+        member(server, &unknown_card),
+        Err(LoyaltyError::CustomerNotFound)
+    );
     let profile = CustomerProfile {
         mobile: mobile(NOT_A_MEMBER),
         first_name: "Malika".into(),
@@ -282,7 +292,11 @@ fn not_a_member_enrols(server: &mut impl CapillaryApi) {
     );
     let malika = member(server, &id).expect("enrolled");
     assert_eq!(
-        (malika.first_name.as_str(), malika.points, malika.tier.as_deref()),
+        (
+            malika.first_name.as_str(),
+            malika.points,
+            malika.tier.as_deref()
+        ),
         ("Malika", 0, Some("Silver"))
     );
     assert_eq!(
@@ -324,7 +338,10 @@ fn points_with_the_right_code(server: &mut impl CapillaryApi) {
     .expect("an answer");
     assert!(check.redeemable, "{check:?}");
     // 2 000 × 0.5 = 1 000.00
-    assert_eq!((check.value, check.ratio), (sum("1000"), Decimal::new(5, 1)));
+    assert_eq!(
+        (check.value, check.ratio),
+        (sum("1000"), Decimal::new(5, 1))
+    );
     let otp = server.otp(DILNOZA).expect("a code was sent");
     // Gold earns 2 per 1 000 paid not in points: floor(24 000 / 1 000) × 2 = 48.
     let added = add(server, &regular(DILNOZA, "T1-1", "25000", "1000")).expect("added");
@@ -375,7 +392,11 @@ fn points_over_the_balance(server: &mut impl CapillaryApi) {
     assert!(!check.redeemable);
     assert_eq!(check.value, Money::ZERO);
     assert!(!check.message.is_empty());
-    assert_eq!(server.otp(JASUR), None, "no code for points that cannot be redeemed");
+    assert_eq!(
+        server.otp(JASUR),
+        None,
+        "no code for points that cannot be redeemed"
+    );
     add(server, &regular(JASUR, "T1-3", "1000", "0")).expect("added");
     assert!(matches!(
         wire::read_points_redeemed(&server.send(&redeem_points(JASUR, 500, "T1-3", "1234"))),
@@ -386,8 +407,11 @@ fn points_over_the_balance(server: &mut impl CapillaryApi) {
 
 fn coupons(server: &mut impl CapillaryApi) {
     let check = |server: &mut dyn FnMut(&CapillaryRequest) -> Reply, code: &str| {
-        wire::read_coupon_check(&server(&wire::coupon_isredeemable(&mobile(DILNOZA), code)), code)
-            .expect("an answer")
+        wire::read_coupon_check(
+            &server(&wire::coupon_isredeemable(&mobile(DILNOZA), code)),
+            code,
+        )
+        .expect("an answer")
     };
     let mut send = |request: &CapillaryRequest| server.send(request);
     let save = check(&mut send, "SAVE10K");
@@ -395,7 +419,10 @@ fn coupons(server: &mut impl CapillaryApi) {
     assert_eq!(save.discount, Some(CouponDiscount::Amount(sum("10000"))));
     let perc = check(&mut send, "perc15");
     assert_eq!(perc.code, "PERC15");
-    assert_eq!(perc.discount, Some(CouponDiscount::Percent(Decimal::from(15))));
+    assert_eq!(
+        perc.discount,
+        Some(CouponDiscount::Percent(Decimal::from(15)))
+    );
     let used = check(&mut send, "USED01");
     assert!(!used.redeemable);
     assert_eq!(used.discount, None);
@@ -416,7 +443,10 @@ fn coupons(server: &mut impl CapillaryApi) {
     let redeemed = wire::read_coupon_redeemed(&server.send(&request)).expect("redeemed");
     assert!(redeemed.redemption_id.is_some());
     assert_eq!(redeemed.value, Some(sum("10000")));
-    assert_eq!(wire::read_coupon_redeemed(&server.send(&request)), Ok(redeemed));
+    assert_eq!(
+        wire::read_coupon_redeemed(&server.send(&request)),
+        Ok(redeemed)
+    );
     add(server, &regular(DILNOZA, "T1-5", "1000", "0")).expect("added");
     assert!(matches!(
         wire::read_coupon_redeemed(&server.send(&redeem_coupon("SAVE10K", "T1-5", "1000"))),
@@ -441,7 +471,10 @@ fn transaction_replay_and_conflict(server: &mut impl CapillaryApi) {
     );
     assert_eq!(points_of(server, DILNOZA), 6444);
     let other = regular(DILNOZA, "T1-6", "12600", "0");
-    assert!(matches!(add(server, &other), Err(LoyaltyError::Conflict(_))));
+    assert!(matches!(
+        add(server, &other),
+        Err(LoyaltyError::Conflict(_))
+    ));
     assert_eq!(points_of(server, DILNOZA), 6444);
 }
 
@@ -452,7 +485,10 @@ fn sale_without_a_member(server: &mut impl CapillaryApi) {
     assert_eq!((added.points_earned, added.points_balance), (None, None));
     let mut broken = bill(TransactionKind::NotInterested, "T1-8", "9000", "0");
     broken.payments[0].1 = sum("8999.99");
-    assert!(matches!(add(server, &broken), Err(LoyaltyError::Rejected(_))));
+    assert!(matches!(
+        add(server, &broken),
+        Err(LoyaltyError::Rejected(_))
+    ));
 }
 
 fn rejected_credentials(server: &mut impl CapillaryApi) {
@@ -528,10 +564,15 @@ fn injected_unavailability_does_nothing() {
 #[test]
 fn an_answer_cut_after_commit_is_retried_to_the_original() {
     let sandbox = SandboxHttp::new();
-    sandbox.control("/__control/capillary/faults", r#"{"dropAfterCommitEvery": 1}"#);
+    sandbox.control(
+        "/__control/capillary/faults",
+        r#"{"dropAfterCommitEvery": 1}"#,
+    );
     let sale = wire::transaction_add(&regular(DILNOZA, "T2-2", "5000", "0"));
     assert!(sandbox.try_send(&sale).is_err(), "the answer is cut off");
-    let retry = sandbox.try_send(&sale).expect("a replay commits nothing, so it is answered");
+    let retry = sandbox
+        .try_send(&sale)
+        .expect("a replay commits nothing, so it is answered");
     let added = wire::read_transaction_added(&retry).expect("604 on the retry");
     assert!(added.replayed);
     assert_eq!(added.points_balance, Some(6430));
@@ -539,7 +580,11 @@ fn an_answer_cut_after_commit_is_retried_to_the_original() {
         serde_json::from_str(&sandbox.get("/__control/capillary/ledger").body).expect("json");
     assert_eq!(ledger["bills"].as_array().map(Vec::len), Some(1));
     assert_eq!(
-        (ledger["posts"].as_u64(), ledger["commits"].as_u64(), ledger["replays"].as_u64()),
+        (
+            ledger["posts"].as_u64(),
+            ledger["commits"].as_u64(),
+            ledger["replays"].as_u64()
+        ),
         (Some(2), Some(1), Some(1))
     );
 }
@@ -594,5 +639,10 @@ fn the_browser_may_send_the_authorization_header() {
 #[test]
 fn the_otp_hook_answers_404_when_no_code_waits() {
     let sandbox = SandboxHttp::new();
-    assert_eq!(sandbox.get(&format!("/__sandbox/otp?mobile={DILNOZA}")).status, 404);
+    assert_eq!(
+        sandbox
+            .get(&format!("/__sandbox/otp?mobile={DILNOZA}"))
+            .status,
+        404
+    );
 }
