@@ -607,6 +607,35 @@ fn points_check_refusals_are_answers_not_errors() {
 }
 
 #[test]
+fn what_a_coupon_takes_off_a_bill() {
+    let abs = CouponDiscount::Amount(sum("10000"));
+    assert_eq!(abs.off(sum("42480.09")), sum("10000"));
+    assert_eq!(
+        abs.off(sum("7500")),
+        sum("7500"),
+        "never more than the total"
+    );
+    let perc = CouponDiscount::Percent(Decimal::from(15));
+    // 15 % of 47 200.10 = 7 080.015 → 7 080.02 (half away from zero).
+    assert_eq!(perc.off(sum("47200.10")), sum("7080.02"));
+    assert_eq!(
+        CouponDiscount::Percent(Decimal::ONE_HUNDRED).off(sum("3.33")),
+        sum("3.33")
+    );
+}
+
+#[test]
+fn a_stored_request_comes_back_byte_for_byte() {
+    // The outbox keeps the request as JSON; a retry after a reload must send
+    // the very bytes of the first attempt.
+    let request = wire::transaction_add(&member_bill());
+    let stored = serde_json::to_string(&request).unwrap();
+    let restored: CapillaryRequest = serde_json::from_str(&stored).unwrap();
+    assert_eq!(restored, request);
+    assert_eq!(restored.body, request.body);
+}
+
+#[test]
 fn coupon_checks() {
     let body = |code: &str, kind: &str, value: &str| {
         format!(

@@ -59,6 +59,21 @@ pub enum CouponDiscount {
     Percent(Decimal),
 }
 
+impl CouponDiscount {
+    /// What comes off a bill of `total` (contract): ABS its amount, PERC its
+    /// percent rounded to the tiyin (the one rounding policy), never more
+    /// than the total.
+    pub fn off(self, total: Money) -> Money {
+        let off = match self {
+            CouponDiscount::Amount(amount) => amount,
+            CouponDiscount::Percent(percent) => {
+                Money::round(total.amount() * percent / Decimal::ONE_HUNDRED)
+            }
+        };
+        off.min(total)
+    }
+}
+
 /// The answer to `coupon/isredeemable`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CouponCheck {
