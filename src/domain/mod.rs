@@ -9,6 +9,7 @@ pub mod customer;
 pub mod date_style;
 pub mod line;
 pub mod loyalty_tender;
+pub mod mobile;
 pub mod money;
 pub mod number_input;
 pub mod payment;

@@ -4,6 +4,7 @@ use super::Text;
 use crate::domain::cashback::CashbackError;
 use crate::domain::customer::NotACustomerCode;
 use crate::domain::line::LineError;
+use crate::domain::mobile::{CardError, MobileError};
 use crate::domain::number_input::InputError;
 use crate::domain::payment::PaymentError;
 use crate::domain::report::CashMovementError;
@@ -93,6 +94,27 @@ impl Describe for SaleError {
 impl Describe for NotACustomerCode {
     fn text(&self) -> Text {
         Text::ErrNotACustomerCode
+    }
+}
+
+impl Describe for MobileError {
+    fn text(&self) -> Text {
+        match self {
+            MobileError::Empty => Text::ErrEmpty,
+            MobileError::NotDigits
+            | MobileError::WrongLength
+            | MobileError::ForeignNumber
+            | MobileError::BadOperatorCode => Text::ErrNotAMobile,
+        }
+    }
+}
+
+impl Describe for CardError {
+    fn text(&self) -> Text {
+        match self {
+            CardError::Empty => Text::ErrEmpty,
+            CardError::NotAlphanumeric | CardError::WrongLength => Text::ErrNotACardNumber,
+        }
     }
 }
 

@@ -241,6 +241,16 @@ texts! {
         "Этот QR-код — не код покупателя AOS",
         "Bu QR kod AOS xaridor kodi emas",
     ],
+    ErrNotAMobile => [
+        "Not an Uzbek mobile number: type it like +998 90 123 45 67",
+        "Это не узбекский мобильный номер: введите как +998 90 123 45 67",
+        "Bu O‘zbekiston mobil raqami emas: +998 90 123 45 67 kabi kiriting",
+    ],
+    ErrNotACardNumber => [
+        "Not a card number: 4 to 40 letters and digits",
+        "Это не номер карты: от 4 до 40 букв и цифр",
+        "Bu karta raqami emas: 4 dan 40 gacha harf va raqam",
+    ],
     ErrCameraInsecure => [
         "The camera only works on a secure page (https or localhost): type the code below",
         "Камера работает только на защищённой странице (https или localhost): введите код ниже",

@@ -5,6 +5,7 @@
 pub mod aos;
 #[cfg(target_arch = "wasm32")]
 pub mod backend;
+pub mod capillary;
 pub mod demo;
 pub mod error;
 mod json_number;

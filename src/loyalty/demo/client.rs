@@ -11,16 +11,22 @@ use std::rc::{Rc, Weak};
 use futures_channel::oneshot;
 use wasm_bindgen::JsValue;
 
-use super::protocol::{DemoCall, DemoRequest, FromDemo};
+use super::protocol::{CapillarySamples, DemoCall, DemoRequest, FromDemo};
 use super::DEMO_BRANCH_TOKEN;
 use crate::domain::customer::{Customer, CustomerCode};
+use crate::domain::mobile::MobileNumber;
 use crate::loyalty::aos::wire::{self, Reply, TransactionAccepted};
+use crate::loyalty::capillary::auth::Authorization;
+use crate::loyalty::capillary::wire::CapillaryRequest;
 use crate::loyalty::error::LoyaltyError;
 use crate::web::worker::AppWorker;
 
 /// The `[[bin]]` of the demo server's wasm.
 const WORKER: &str = "demo_worker";
 
+/// Clones share one worker (the AOS backend and the Capillary client of a
+/// demo shift talk to the same one).
+#[derive(Clone)]
 pub struct DemoBackend(Rc<RefCell<Link>>);
 
 #[derive(Default)]
@@ -61,6 +67,41 @@ impl DemoBackend {
         match self.call(DemoCall::Samples).await {
             Ok(reply) => serde_json::from_str(&reply.body).unwrap_or_default(),
             Err(_) => Vec::new(),
+        }
+    }
+
+    /// A Capillary request, answered by the demo's Capillary rules as the
+    /// server would answer it over HTTP.
+    pub async fn capillary(
+        &self,
+        request: &CapillaryRequest,
+        authorization: &Authorization,
+    ) -> Result<Reply, LoyaltyError> {
+        let call = DemoCall::Capillary {
+            request: request.clone(),
+            authorization: authorization.header_value().to_owned(),
+        };
+        self.call(call).await
+    }
+
+    /// The one-time code waiting for `mobile`, to show on the demo screen.
+    pub async fn capillary_otp(&self, mobile: &MobileNumber) -> Option<String> {
+        let call = DemoCall::CapillaryOtp {
+            mobile: mobile.as_str().to_owned(),
+        };
+        let reply = self.call(call).await.ok().filter(|r| r.status == 200)?;
+        #[derive(serde::Deserialize)]
+        struct Otp {
+            otp: String,
+        }
+        serde_json::from_str::<Otp>(&reply.body).ok().map(|o| o.otp)
+    }
+
+    /// Members, a mobile to enrol and coupons to try in the Capillary demo.
+    pub async fn capillary_samples(&self) -> CapillarySamples {
+        match self.call(DemoCall::CapillarySamples).await {
+            Ok(reply) => serde_json::from_str(&reply.body).unwrap_or_default(),
+            Err(_) => CapillarySamples::default(),
         }
     }
 

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::loyalty::capillary::wire::CapillaryRequest;
+
 /// What the page asks of the demo server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -14,6 +16,26 @@ pub enum DemoCall {
     Transaction { body: String },
     /// The seeded customers, as `[[code, name], …]`.
     Samples,
+    /// A Capillary request with its `Authorization` header value.
+    Capillary {
+        request: CapillaryRequest,
+        authorization: String,
+    },
+    /// The one-time code last sent to `mobile`, as `{"otp": "…"}` (404 when
+    /// none is waiting): the demo shows on screen what the SMS would say.
+    CapillaryOtp { mobile: String },
+    /// What to try in a Capillary demo, as [`CapillarySamples`].
+    CapillarySamples,
+}
+
+/// Sample members, a mobile to enrol and coupon codes of the Capillary demo.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CapillarySamples {
+    /// `[mobile, name]`.
+    pub members: Vec<(String, String)>,
+    pub not_a_member: String,
+    /// `[code, what it is]`, e.g. `["SAVE10K", "ABS 10000"]`.
+    pub coupons: Vec<(String, String)>,
 }
 
 /// A call, numbered so its answer finds the caller.

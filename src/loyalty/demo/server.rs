@@ -1,16 +1,19 @@
-//! The demo server: a ledger seeded with the demo's customers, answering
-//! calls as the AOS server would. Pure, so it is tested natively; the demo
-//! worker (`worker.rs`) only carries messages to and from it.
+//! The demo server: ledgers seeded with the demo's customers, answering
+//! calls as the AOS and the Capillary servers would. Pure, so it is tested
+//! natively; the demo worker (`worker.rs`) only carries messages to and
+//! from it.
 
 use serde::Serialize;
 
-use super::protocol::{DemoCall, DemoRequest, FromDemo};
+use super::protocol::{CapillarySamples, DemoCall, DemoRequest, FromDemo};
 use super::DEMO_BRANCH_TOKEN;
 use crate::loyalty::aos::rules::{Ledger, Seed};
 use crate::loyalty::aos::wire::Reply;
+use crate::loyalty::capillary::rules::{self as capillary, CapillaryServer};
 
 pub struct DemoServer {
     ledger: Ledger,
+    capillary: CapillaryServer,
 }
 
 impl Default for DemoServer {
@@ -21,6 +24,7 @@ impl Default for DemoServer {
         });
         DemoServer {
             ledger: Ledger::new(seed),
+            capillary: CapillaryServer::new(capillary::Seed::demo()),
         }
     }
 }
@@ -44,6 +48,43 @@ impl DemoServer {
                 .iter()
                 .map(|c| (&c.client, &c.name))
                 .collect::<Vec<_>>()),
+            DemoCall::Capillary {
+                request,
+                authorization,
+            } => self.capillary.handle(&request, Some(&authorization)),
+            DemoCall::CapillaryOtp { mobile } => match self.capillary.last_otp(&mobile) {
+                Some(otp) => ok(&serde_json::json!({ "otp": otp })),
+                None => Reply {
+                    status: 404,
+                    body: "{}".into(),
+                },
+            },
+            DemoCall::CapillarySamples => ok(&self.capillary_samples()),
+        }
+    }
+
+    fn capillary_samples(&self) -> CapillarySamples {
+        let seed = capillary::Seed::demo();
+        CapillarySamples {
+            members: self
+                .capillary
+                .customers()
+                .iter()
+                .map(|c| {
+                    let name = format!("{} {}", c.firstname, c.lastname);
+                    (c.mobile.clone(), name.trim().to_owned())
+                })
+                .collect(),
+            not_a_member: seed.not_a_member,
+            coupons: self
+                .capillary
+                .coupons()
+                .iter()
+                .map(|c| {
+                    let what = format!("{} {}", c.discount_type, c.discount_value);
+                    (c.code.clone(), what)
+                })
+                .collect(),
         }
     }
 }
@@ -157,6 +198,55 @@ mod tests {
         assert!(samples
             .iter()
             .all(|(c, name)| code(c).as_str() == c && !name.is_empty()));
+    }
+
+    #[test]
+    fn serves_capillary_and_shows_its_one_time_code() {
+        use crate::domain::mobile::MobileNumber;
+        use crate::loyalty::capillary::auth::Authorization;
+        use crate::loyalty::capillary::wire::{self as cap, CustomerId};
+        use crate::loyalty::capillary::{DEMO_PASSWORD, DEMO_TILL_CODE};
+
+        let mut server = DemoServer::default();
+        let authorization = Authorization::new(DEMO_TILL_CODE, DEMO_PASSWORD)
+            .header_value()
+            .to_owned();
+        let samples: CapillarySamples =
+            serde_json::from_str(&server.answer(DemoCall::CapillarySamples).body).unwrap();
+        let (mobile, name) = samples.members[0].clone();
+        assert_eq!(name, "Dilnoza Rahimova");
+        assert!(samples.coupons.iter().any(|(code, _)| code == "SAVE10K"));
+        let mobile = MobileNumber::parse(&mobile).unwrap();
+        let mut call = |request| {
+            server.answer(DemoCall::Capillary {
+                request,
+                authorization: authorization.clone(),
+            })
+        };
+        let id = CustomerId::Mobile(mobile.clone());
+        let member = cap::read_member(&call(cap::customer_get(&id)), &id).unwrap();
+        assert_eq!(member.points, 6420);
+        let not_a_member = CustomerId::Mobile(MobileNumber::parse(&samples.not_a_member).unwrap());
+        assert_eq!(
+            cap::read_member(&call(cap::customer_get(&not_a_member)), &not_a_member),
+            Err(LoyaltyError::CustomerNotFound)
+        );
+        let check = cap::read_points_check(&call(cap::points_isredeemable(&mobile, 1000)), 1000);
+        assert_eq!(check.map(|c| c.value), Ok(Money::sum(500)));
+        let otp = server.answer(DemoCall::CapillaryOtp {
+            mobile: mobile.as_str().into(),
+        });
+        assert_eq!(otp.status, 200);
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&otp.body).unwrap()["otp"]
+                .as_str()
+                .map(str::len),
+            Some(4)
+        );
+        let none = server.answer(DemoCall::CapillaryOtp {
+            mobile: samples.not_a_member.clone(),
+        });
+        assert_eq!(none.status, 404);
     }
 
     #[test]

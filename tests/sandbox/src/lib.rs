@@ -1,10 +1,16 @@
-//! A local HTTP sandbox of the AOS cashback API.
+//! A local HTTP sandbox of the AOS cashback API and of Capillary.
 //!
-//! It serves the two endpoints of the contract with the very rules of
+//! It serves the two endpoints of the AOS contract with the very rules of
 //! `kassa::loyalty::aos::rules` (the demo backend runs the same code), answers
 //! CORS like a real deployment must, and adds test controls under
 //! `/__control/`: injected latency, a rate of 503s, dropping the connection
 //! after a transaction was committed, and the ledger for assertions.
+//!
+//! Capillary lives under `/capillary` (base URL `http://HOST:PORT/capillary`),
+//! answered by `kassa::loyalty::capillary::rules` through its one `handle`,
+//! with its own faults (`/__control/capillary/faults`), its ledger
+//! (`/__control/capillary/ledger`) and the one-time code an SMS would carry
+//! (`/__sandbox/otp?mobile=…`). See `capillary.rs`.
 //!
 //! A library, so that tests can drive the very router the binary serves
 //! in-process, without a port.
@@ -16,10 +22,11 @@ use axum::body::{Body, Bytes};
 use axum::extract::{Query, State};
 use axum::http::{header, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{any, get, post};
 use axum::{Json, Router};
 use kassa::loyalty::aos::rules::{Ledger, Seed};
 use kassa::loyalty::aos::wire::Reply;
+use kassa::loyalty::capillary::rules::{self as capillary_rules, CapillaryServer};
 use serde::{Deserialize, Serialize};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
@@ -39,6 +46,8 @@ struct Faults {
     drop_after_commit_percent: u8,
 }
 
+mod capillary;
+
 struct Sandbox {
     seed: Seed,
     ledger: Ledger,
@@ -47,11 +56,14 @@ struct Sandbox {
     /// idempotency record (replays).
     posts: u64,
     replays: u64,
+    capillary_seed: capillary_rules::Seed,
+    capillary: CapillaryServer,
+    capillary_state: capillary::State,
 }
 
 type Shared = Arc<Mutex<Sandbox>>;
 
-fn lock(state: &Shared) -> std::sync::MutexGuard<'_, Sandbox> {
+pub(crate) fn lock(state: &Shared) -> std::sync::MutexGuard<'_, Sandbox> {
     // A panic while holding the lock cannot leave the ledger half-written
     // (every mutation is one call), so a poisoned lock is still usable.
     state
@@ -110,7 +122,7 @@ async fn injected_faults(state: &Shared) -> Option<Response> {
     chance(faults.unavailable_percent).then(unavailable)
 }
 
-fn unavailable() -> Response {
+pub(crate) fn unavailable() -> Response {
     (
         StatusCode::SERVICE_UNAVAILABLE,
         "<html><body>503 Service Unavailable</body></html>",
@@ -118,13 +130,13 @@ fn unavailable() -> Response {
         .into_response()
 }
 
-fn chance(percent: u8) -> bool {
+pub(crate) fn chance(percent: u8) -> bool {
     percent > 0 && fastrand::u8(0..100) < percent
 }
 
 /// A response whose body fails at once: hyper aborts the connection, and
 /// the client sees a network error although the work was committed.
-fn cut_connection() -> Response {
+pub(crate) fn cut_connection() -> Response {
     let failing = futures_util::stream::once(async {
         Err::<Bytes, std::io::Error>(std::io::Error::other("connection dropped after commit"))
     });
@@ -135,7 +147,7 @@ fn cut_connection() -> Response {
         .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
-fn to_response(reply: Reply) -> Response {
+pub(crate) fn to_response(reply: Reply) -> Response {
     let status = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     (
         status,
@@ -179,31 +191,45 @@ async fn reset(State(state): State<Shared>) -> Response {
     sandbox.faults = Faults::default();
     sandbox.posts = 0;
     sandbox.replays = 0;
+    sandbox.capillary = CapillaryServer::new(sandbox.capillary_seed.clone());
+    sandbox.capillary_state = capillary::State::default();
     StatusCode::NO_CONTENT.into_response()
 }
 
-/// The sandbox's routes over a fresh ledger from `seed`; `/__control/reset`
-/// returns to that seed.
+/// The sandbox's routes over a fresh ledger from `seed`, and Capillary's
+/// from the demo's seed; `/__control/reset` returns to those seeds.
 pub fn router(seed: Seed) -> Router {
+    router_with(seed, capillary_rules::Seed::demo())
+}
+
+/// [`router`] with a Capillary seed of the caller's.
+pub fn router_with(seed: Seed, capillary_seed: capillary_rules::Seed) -> Router {
     let state = Arc::new(Mutex::new(Sandbox {
         ledger: Ledger::new(seed.clone()),
         seed,
         faults: Faults::default(),
         posts: 0,
         replays: 0,
+        capillary: CapillaryServer::new(capillary_seed.clone()),
+        capillary_seed,
+        capillary_state: capillary::State::default(),
     }));
     // The browser calls the API from the app's own origin: allow whichever
     // origin asks (this is a local test server), with the JSON POST preflight.
     let cors = CorsLayer::new()
         .allow_origin(AllowOrigin::mirror_request())
         .allow_methods([Method::GET, Method::POST])
-        .allow_headers([header::CONTENT_TYPE]);
+        .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION]);
     Router::new()
         .route("/store/customers/profile", get(profile))
         .route("/transactions", post(transaction))
         .route("/__control/ledger", get(ledger))
         .route("/__control/faults", post(set_faults))
         .route("/__control/reset", post(reset))
+        .route("/capillary/{*path}", any(capillary::api))
+        .route("/__control/capillary/faults", post(capillary::set_faults))
+        .route("/__control/capillary/ledger", get(capillary::ledger))
+        .route("/__sandbox/otp", get(capillary::otp))
         .layer(cors)
         .with_state(state)
 }

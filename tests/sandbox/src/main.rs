@@ -1,4 +1,5 @@
-//! The `kassa-sandbox` server: the routes of [`kassa_sandbox::router`] on a port.
+//! The `kassa-sandbox` server: the routes of [`kassa_sandbox::router`] (AOS,
+//! and Capillary under `/capillary`) on a port.
 //!
 //! Usage: `kassa-sandbox [--port 8788] [--seed tests/sandbox/seed.json]`.
 //! Binds 127.0.0.1 only.
@@ -34,7 +35,7 @@ async fn main() {
         Ok(listener) => listener,
         Err(error) => return eprintln!("kassa-sandbox: cannot listen on {address}: {error}"),
     };
-    println!("kassa-sandbox: AOS API on http://{address}");
+    println!("kassa-sandbox: AOS API on http://{address}, Capillary on http://{address}/capillary");
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };
