@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 use thiserror::Error;
 
+use super::mobile::{CardNumber, MobileNumber};
 use super::money::Money;
 
 /// The payload of a customer's QR code in the AOS app: a UUID in its
@@ -41,17 +42,28 @@ impl CustomerCode {
 pub enum CustomerId {
     /// AOS: the code of the customer's QR.
     AosCode(CustomerCode),
-    /// Capillary: the mobile number with country code, digits only.
-    Mobile(String),
+    /// Capillary: the mobile number.
+    Mobile(MobileNumber),
     /// Capillary: a loyalty card number.
-    Card(String),
+    Card(CardNumber),
 }
 
 impl CustomerId {
     pub fn as_str(&self) -> &str {
         match self {
             CustomerId::AosCode(code) => code.as_str(),
-            CustomerId::Mobile(number) | CustomerId::Card(number) => number,
+            CustomerId::Mobile(number) => number.as_str(),
+            CustomerId::Card(number) => number.as_str(),
+        }
+    }
+
+    /// What a cashier typed or scanned to find a member of a program that
+    /// knows mobiles and cards: a mobile number in any common form, else a
+    /// card number.
+    pub fn typed_member(text: &str) -> Option<CustomerId> {
+        match MobileNumber::parse(text) {
+            Ok(mobile) => Some(CustomerId::Mobile(mobile)),
+            Err(_) => CardNumber::parse(text).ok().map(CustomerId::Card),
         }
     }
 
@@ -91,6 +103,20 @@ mod tests {
         let code = CustomerCode::parse(" 6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11\n").unwrap();
         assert_eq!(code.as_str(), "6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11");
         assert!(CustomerCode::parse("6F1C7F0E-2A55-4D8E-9F55-1D3C2B0A9E11").is_ok());
+    }
+
+    #[test]
+    fn a_typed_member_is_a_mobile_first_then_a_card() {
+        assert_eq!(
+            CustomerId::typed_member("+998 90 123-45-67").map(|id| id.as_str().to_owned()),
+            Some("998901234567".to_owned())
+        );
+        assert!(matches!(
+            CustomerId::typed_member(" 4000-1234-5678 "),
+            Some(CustomerId::Card(_))
+        ));
+        assert_eq!(CustomerId::typed_member("<b>"), None);
+        assert_eq!(CustomerId::typed_member(""), None);
     }
 
     #[test]

@@ -12,6 +12,7 @@ use crate::domain::bill_discount::{BillDiscount, DiscountSource};
 use crate::domain::customer::{Customer, CustomerCode, CustomerId};
 use crate::domain::line::{ClassCode, CommissionTin, Line, LineDraft};
 use crate::domain::loyalty_tender::{self, cashback_spend, LoyaltyTender, LoyaltyTenderKind};
+use crate::domain::mobile::{CardNumber, MobileNumber};
 use crate::domain::money::Money;
 use crate::domain::payment::{Payment, Settlement, Tender};
 use crate::domain::quantity::Quantity;
@@ -134,8 +135,8 @@ impl CustomerRecord {
     fn customer(&self) -> Option<Customer> {
         let id = match self.id_kind {
             CustomerIdKind::Aos => CustomerId::AosCode(CustomerCode::parse(&self.code).ok()?),
-            CustomerIdKind::Mobile => CustomerId::Mobile(self.code.clone()),
-            CustomerIdKind::Card => CustomerId::Card(self.code.clone()),
+            CustomerIdKind::Mobile => CustomerId::Mobile(MobileNumber::parse(&self.code).ok()?),
+            CustomerIdKind::Card => CustomerId::Card(CardNumber::parse(&self.code).ok()?),
         };
         Some(Customer {
             id,
@@ -431,7 +432,7 @@ mod tests {
     #[test]
     fn a_points_member_and_a_record_of_an_earlier_version_read_back() {
         let mut member = sale().customer().unwrap().clone();
-        member.id = CustomerId::Mobile("998901234567".into());
+        member.id = CustomerId::Mobile(MobileNumber::parse("998901234567").unwrap());
         member.balance = Money::ZERO;
         member.points = Some(1200);
         member.tier = Some("Gold".into());

@@ -125,6 +125,32 @@ pub struct AcceptedFigures {
     pub redemption_id: Option<String>,
 }
 
+impl AcceptedFigures {
+    /// These figures with `later`'s where it has them: a later step knows
+    /// the balance after it.
+    fn then(self, later: &AcceptedFigures) -> AcceptedFigures {
+        AcceptedFigures {
+            bonus_used: later.bonus_used.or(self.bonus_used),
+            bonus_added: later.bonus_added.or(self.bonus_added),
+            balance: later.balance.or(self.balance),
+            points_earned: later.points_earned.or(self.points_earned),
+            points_balance: later.points_balance.or(self.points_balance),
+            redemption_id: later.redemption_id.clone().or(self.redemption_id),
+        }
+    }
+}
+
+/// How a sale ended once every step has its definite answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaleSettlement {
+    /// The figures of all confirmed steps, or the refusal of the sale's
+    /// first step (the bill itself).
+    pub answer: Result<AcceptedFigures, LoyaltyError>,
+    /// Later steps refused or skipped while the bill stands (a wrong
+    /// one-time code, a coupon used elsewhere): their value is now owed.
+    pub refused: Vec<Step>,
+}
+
 impl From<TransactionAccepted> for AcceptedFigures {
     fn from(accepted: TransactionAccepted) -> Self {
         AcceptedFigures {
@@ -373,6 +399,41 @@ impl Outbox {
             .all(|entry| !entry.state.is_pending())
     }
 
+    /// How the sale ended, once all its steps are settled.
+    pub fn settlement(&self, receipt_number: &str) -> Option<SaleSettlement> {
+        if self.entry(receipt_number).is_none() || !self.is_settled(receipt_number) {
+            return None;
+        }
+        let mut figures = AcceptedFigures::default();
+        let mut refused = Vec::new();
+        for entry in self
+            .entries
+            .iter()
+            .filter(|entry| entry.receipt_number == receipt_number)
+        {
+            let bill = entry.step.needs().is_none();
+            match &entry.state {
+                EntryState::Confirmed { accepted } => figures = figures.then(accepted),
+                EntryState::Rejected { message } if bill => {
+                    let answer = Err(LoyaltyError::Rejected(message.clone()));
+                    return Some(SaleSettlement { answer, refused });
+                }
+                EntryState::Conflict { message } if bill => {
+                    let answer = Err(LoyaltyError::Conflict(message.clone()));
+                    return Some(SaleSettlement { answer, refused });
+                }
+                EntryState::Pending { .. } => {}
+                EntryState::Rejected { .. } | EntryState::Conflict { .. } | EntryState::Skipped => {
+                    refused.push(entry.step)
+                }
+            }
+        }
+        Some(SaleSettlement {
+            answer: Ok(figures),
+            refused,
+        })
+    }
+
     /// Removes a settled sale once the cashier has seen it. A sale with a
     /// pending step is never removed (returns `false`): its outcome is still
     /// unknown and dropping it could lose what a server has recorded.
@@ -471,6 +532,54 @@ mod tests {
         let mut outbox = Outbox::new();
         assert_eq!(outbox.enqueue("R1", BODY, T0), Enqueued::Added);
         outbox
+    }
+
+    #[test]
+    fn a_settled_plan_adds_its_figures_and_names_what_was_refused() {
+        let mut outbox = Outbox::new();
+        for step in [
+            Step::CapillaryTransaction,
+            Step::CapillaryPointsRedeem,
+            Step::CapillaryCouponRedeem,
+        ] {
+            outbox.enqueue_step("R1", step, "{}", T0);
+        }
+        let earned = AcceptedFigures {
+            points_earned: Some(42),
+            points_balance: Some(6462),
+            ..AcceptedFigures::default()
+        };
+        outbox.record_answer("R1", Step::CapillaryTransaction, &Ok(earned), T0, 0);
+        assert_eq!(outbox.settlement("R1"), None, "steps still pending");
+        let refused = Err(LoyaltyError::Rejected("wrong code".into()));
+        outbox.record_answer("R1", Step::CapillaryPointsRedeem, &refused, T0, 0);
+        let redeemed = AcceptedFigures {
+            redemption_id: Some("C-1".into()),
+            ..AcceptedFigures::default()
+        };
+        outbox.record_answer("R1", Step::CapillaryCouponRedeem, &Ok(redeemed), T0, 0);
+        let settled = outbox.settlement("R1").unwrap();
+        assert_eq!(settled.refused, [Step::CapillaryPointsRedeem]);
+        let figures = settled.answer.unwrap();
+        assert_eq!(
+            (figures.points_earned, figures.points_balance),
+            (Some(42), Some(6462))
+        );
+        assert_eq!(figures.redemption_id.as_deref(), Some("C-1"));
+
+        // A refused bill is the sale's refusal; its redemptions were skipped.
+        let mut outbox = Outbox::new();
+        outbox.enqueue_step("R2", Step::CapillaryTransaction, "{}", T0);
+        outbox.enqueue_step("R2", Step::CapillaryPointsRedeem, "{}", T0);
+        outbox.record_answer(
+            "R2",
+            Step::CapillaryTransaction,
+            &Err(LoyaltyError::Rejected("bad".into())),
+            T0,
+            0,
+        );
+        let settled = outbox.settlement("R2").unwrap();
+        assert_eq!(settled.answer, Err(LoyaltyError::Rejected("bad".into())));
     }
 
     #[test]

@@ -11,8 +11,12 @@ use super::theme_toggle::ThemeToggle;
 use crate::domain::money::Money;
 use crate::domain::number_input::parse_money;
 use crate::domain::provider::Provider;
-use crate::domain::shift::{LoyaltyAccess, ServerAccess, ShiftLoginForm, ShiftOpening};
+use crate::domain::shift::{
+    CapillaryAccess, LoyaltyAccess, ServerAccess, ShiftLoginForm, ShiftOpening,
+};
 use crate::i18n::{Describe, Text};
+use crate::loyalty::capillary::auth::Authorization;
+use crate::loyalty::capillary::{DEMO_PASSWORD, DEMO_TILL_CODE};
 use crate::loyalty::demo::DEMO_BRANCH_TOKEN;
 use crate::web::storage;
 
@@ -20,10 +24,18 @@ use crate::web::storage;
 const PROVIDER_KEY: &str = "kassa.provider";
 
 /// The programs a shift can be opened on, in the order of the picker.
-const PROVIDERS: [(Provider, Text); 2] = [
+const PROVIDERS: [(Provider, Text); 3] = [
     (Provider::Aos, Text::ProviderAos),
+    (Provider::Capillary, Text::ProviderCapillary),
     (Provider::None, Text::ProviderNone),
 ];
+
+/// The Capillary header the shift keeps instead of the password.
+fn capillary_header(till_code: &str, password: &str) -> String {
+    Authorization::new(till_code, password)
+        .header_value()
+        .to_owned()
+}
 
 /// The program chosen last on this tablet (AOS the first time).
 fn remembered_provider() -> Provider {
@@ -54,6 +66,8 @@ pub fn LoginScreen() -> impl IntoView {
     let provider = RwSignal::new(remembered_provider());
     let base_url = RwSignal::new(String::new());
     let branch_token = RwSignal::new(String::new());
+    let till_code = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
     let cashier = RwSignal::new(String::new());
     let opening_cash = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Text>);
@@ -95,11 +109,12 @@ pub fn LoginScreen() -> impl IntoView {
             provider: provider.get(),
             base_url: base_url.get(),
             branch_token: branch_token.get(),
+            till_code: till_code.get(),
+            password: password.get(),
             cashier: cashier.get(),
             opening_cash: opening_cash.get(),
-            ..ShiftLoginForm::default()
         };
-        match form.open(|_, _| String::new()) {
+        match form.open(capillary_header) {
             Ok(opening) => {
                 error.set(None);
                 start(opening, false);
@@ -111,10 +126,18 @@ pub fn LoginScreen() -> impl IntoView {
     let on_demo = move |_| {
         let name = cashier.get();
         let opening = ShiftOpening {
-            access: LoyaltyAccess::Aos(ServerAccess {
-                base_url: String::new(),
-                branch_token: DEMO_BRANCH_TOKEN.to_owned(),
-            }),
+            access: match provider.get() {
+                Provider::Capillary => LoyaltyAccess::Capillary(CapillaryAccess {
+                    base_url: String::new(),
+                    authorization: capillary_header(DEMO_TILL_CODE, DEMO_PASSWORD),
+                }),
+                Provider::Aos | Provider::AppsPos | Provider::None => {
+                    LoyaltyAccess::Aos(ServerAccess {
+                        base_url: String::new(),
+                        branch_token: DEMO_BRANCH_TOKEN.to_owned(),
+                    })
+                }
+            },
             cashier: if name.trim().is_empty() {
                 locale.t(Text::DemoCashier).to_owned()
             } else {
@@ -153,6 +176,15 @@ pub fn LoginScreen() -> impl IntoView {
                         label=Text::LoginBranchToken
                         test_id="login-branch-token"
                         value=branch_token
+                        input_type="password"
+                    />
+                </Show>
+                <Show when=move || provider.get() == Provider::Capillary>
+                    <Field label=Text::LoginTillCode test_id="login-till-code" value=till_code verbatim=true/>
+                    <Field
+                        label=Text::LoginPassword
+                        test_id="login-password"
+                        value=password
                         input_type="password"
                     />
                 </Show>

@@ -10,6 +10,7 @@ mod locale;
 mod login;
 mod modal;
 mod money;
+mod net_retry;
 mod outbox;
 mod session;
 mod theme;

@@ -15,7 +15,7 @@ use leptos::task::spawn_local;
 use super::session::CurrentSession;
 use crate::loyalty::error::LoyaltyError;
 use crate::store::db::Claim;
-use crate::store::outbox::{AcceptedFigures, Outbox as Queue};
+use crate::store::outbox::{AcceptedFigures, Outbox as Queue, SaleSettlement};
 use crate::store::records::PendingSale;
 use crate::store::step::Step;
 use crate::web::clock::{jitter_permille, now_ms};
@@ -27,8 +27,8 @@ const TICK: Duration = Duration::from_secs(1);
 /// it cannot lapse while a request is in flight.
 const LEASE_MS: u64 = 15_000;
 
-/// A definite answer about a pending sale.
-pub type Settled = (String, Result<AcceptedFigures, LoyaltyError>);
+/// How a pending sale ended, once every step had its definite answer.
+pub type Settled = (String, SaleSettlement);
 
 #[derive(Clone, Copy)]
 pub struct Outbox {
@@ -84,6 +84,14 @@ impl Outbox {
         self.flush();
     }
 
+    /// A sale of several steps, just finalized: its steps go out at once,
+    /// one after the other.
+    pub fn add(self, sale: PendingSale) {
+        let now = now_ms();
+        self.queue.update(|queue| queue.restore(&sale, now));
+        self.flush();
+    }
+
     /// A sale whose first step got no definite answer.
     pub fn keep(
         self,
@@ -135,23 +143,23 @@ impl Outbox {
             }
             let answer = session.backend.send(step, &body).await;
             let mut definite = None;
-            let mut sale_settled = false;
+            let mut settlement = None;
             self.queue.update(|queue| {
                 definite = queue
                     .record_answer(&number, step, &answer, now_ms(), jitter_permille())
                     .filter(|state| !state.is_pending())
                     .cloned();
-                sale_settled = queue.is_settled(&number);
+                settlement = queue.settlement(&number);
             });
             // Storage first: should that fail, the step is sent again after
             // a reload and answered from the server's idempotency.
-            if sale_settled {
-                let earned = answer.as_ref().ok().and_then(|a| a.bonus_added);
+            if let Some(settlement) = settlement {
+                let earned = settlement.answer.as_ref().ok().and_then(|a| a.bonus_added);
                 let _ = session.store.settle(&number, earned).await;
                 self.queue.update(|queue| {
                     queue.dismiss(&number);
                 });
-                self.last_settled.set(Some((number, answer)));
+                self.last_settled.set(Some((number, settlement)));
             } else if let Some(state) = definite.clone() {
                 let _ = session.store.settle_step(&number, step, state).await;
             }

@@ -8,6 +8,8 @@ use leptos::prelude::*;
 use crate::domain::shift::{LoyaltyAccess, ShiftOpening};
 use crate::loyalty::aos::client::AosClient;
 use crate::loyalty::backend::LoyaltyBackend;
+use crate::loyalty::capillary::auth::Authorization;
+use crate::loyalty::capillary::client::CapillaryClient;
 use crate::loyalty::demo::client::DemoBackend;
 use crate::store::db::Store;
 use crate::store::records::ShiftRecord;
@@ -32,7 +34,14 @@ impl Session {
         let backend = match &opening.access {
             LoyaltyAccess::Aos(_) if is_demo => LoyaltyBackend::Demo(DemoBackend::start()),
             LoyaltyAccess::Aos(access) => LoyaltyBackend::Aos(AosClient::new(access.clone())),
-            LoyaltyAccess::Capillary(_) | LoyaltyAccess::None => LoyaltyBackend::None,
+            LoyaltyAccess::Capillary(_) if is_demo => {
+                LoyaltyBackend::Capillary(CapillaryClient::demo(DemoBackend::start()))
+            }
+            LoyaltyAccess::Capillary(access) => LoyaltyBackend::Capillary(CapillaryClient::http(
+                &access.base_url,
+                Authorization::from_header_value(access.authorization.clone()),
+            )),
+            LoyaltyAccess::None => LoyaltyBackend::None,
         };
         Session {
             opening,

@@ -39,3 +39,15 @@ pub fn now_ms() -> u64 {
 pub fn jitter_permille() -> u16 {
     (js_sys::Math::random() * 1000.0) as u16
 }
+
+/// Resolves after `ms` milliseconds (a browser timer; no thread is held).
+pub async fn sleep(ms: u32) {
+    let (done, wait) = futures_channel::oneshot::channel::<()>();
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = done.send(());
+        },
+        std::time::Duration::from_millis(u64::from(ms)),
+    );
+    let _ = wait.await;
+}

@@ -50,6 +50,14 @@ impl CapillaryClient {
         }
     }
 
+    /// The demo worker behind a demo client.
+    pub fn demo_worker(&self) -> Option<&DemoBackend> {
+        match &self.transport {
+            Transport::Demo(demo) => Some(demo),
+            Transport::Http { .. } => None,
+        }
+    }
+
     /// The member behind a mobile or a card (`CustomerNotFound`: not one).
     pub async fn member(&self, id: &CustomerId) -> Result<Member, LoyaltyError> {
         wire::read_member(&self.send(&wire::customer_get(id)).await?, id)

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use super::shortcuts::Shortcut;
 use super::state::{Checkout, Dialog};
 use crate::domain::money::Money;
+use crate::domain::provider::BalanceKind;
 use crate::i18n::Text;
 use crate::ui::locale::Locale;
 use crate::ui::money::MoneyText;
@@ -51,21 +52,26 @@ pub fn CustomerPanel() -> impl IntoView {
                     }
                 }
             >
-                <dl>
-                    <div class="row">
-                        <dt>{move || locale.t(Text::CustomerBalance)}</dt>
-                        <dd><MoneyText value=balance test_id="customer-balance"/></dd>
-                    </div>
-                    <div class="row">
-                        <dt>{move || locale.t(Text::CustomerPercent)}</dt>
-                        <dd>
-                            <span data-testid="customer-percent">
-                                {move || checkout.customer.with(|c| c.as_ref().map(|c| c.percent.normalize().to_string()).unwrap_or_default())}
-                            </span>
-                            "%"
-                        </dd>
-                    </div>
-                </dl>
+                <Show when=move || checkout.provider.capabilities().balance == BalanceKind::Money>
+                    <dl>
+                        <div class="row">
+                            <dt>{move || locale.t(Text::CustomerBalance)}</dt>
+                            <dd><MoneyText value=balance test_id="customer-balance"/></dd>
+                        </div>
+                        <div class="row">
+                            <dt>{move || locale.t(Text::CustomerPercent)}</dt>
+                            <dd>
+                                <span data-testid="customer-percent">
+                                    {move || checkout.customer.with(|c| c.as_ref().map(|c| c.percent.normalize().to_string()).unwrap_or_default())}
+                                </span>
+                                "%"
+                            </dd>
+                        </div>
+                    </dl>
+                </Show>
+                <Show when=move || checkout.provider.capabilities().balance == BalanceKind::Points>
+                    <PointsBalance/>
+                </Show>
                 <button
                     type="button"
                     class="ghost"
@@ -76,5 +82,42 @@ pub fn CustomerPanel() -> impl IntoView {
                 </button>
             </Show>
         </section>
+    }
+}
+
+/// A points member's balance, tier and the way to correct their details.
+#[component]
+fn PointsBalance() -> impl IntoView {
+    let locale = Locale::get();
+    let checkout = Checkout::get();
+    let points = move || {
+        checkout
+            .customer
+            .with(|c| c.as_ref().and_then(|c| c.points))
+            .unwrap_or(0)
+    };
+    let tier = move || {
+        checkout
+            .customer
+            .with(|c| c.as_ref().and_then(|c| c.tier.clone()))
+            .unwrap_or_default()
+    };
+    view! {
+        <dl>
+            <div class="row">
+                <dt>{move || locale.t(Text::CustomerPoints)}</dt>
+                <dd><span data-testid="customer-points" data-value=points>{points}</span></dd>
+            </div>
+            <div class="row">
+                <dt>{move || locale.t(Text::CustomerTier)}</dt>
+                <dd><span data-testid="customer-tier">{tier}</span></dd>
+            </div>
+        </dl>
+        <Show when=move || checkout.provider.capabilities().enrolment>
+            <button type="button" class="ghost" data-testid="customer-edit"
+                on:click=move |_| checkout.dialog.set(Dialog::EditMember)>
+                {move || locale.t(Text::CustomerEdit)}
+            </button>
+        </Show>
     }
 }

@@ -2,10 +2,14 @@
 
 mod bonus_dialog;
 mod cart_view;
+mod coupon_dialog;
 mod customer_panel;
+mod enrol_form;
 mod item_entry;
 mod item_form;
+mod member_dialog;
 mod payment_dialog;
+mod points_dialog;
 mod printed_receipt;
 mod report_dialog;
 mod sale_result;
@@ -22,10 +26,14 @@ use leptos::task::spawn_local;
 
 use self::bonus_dialog::BonusDialog;
 use self::cart_view::CartView;
+use self::coupon_dialog::CouponDialog;
 use self::customer_panel::CustomerPanel;
+use self::enrol_form::EnrolForm;
 use self::item_entry::ItemEntry;
 use self::item_form::ItemForm;
+use self::member_dialog::MemberDialog;
 use self::payment_dialog::PaymentDialog;
+use self::points_dialog::PointsDialog;
 use self::report_dialog::ReportDialog;
 use self::sale_result::SaleResult;
 use self::scan_dialog::ScanDialog;
@@ -34,11 +42,12 @@ use self::state::{Checkout, Dialog};
 use self::totals_panel::TotalsPanel;
 use super::lang_select::LangSelect;
 use super::locale::Locale;
+use super::modal::Modal;
 use super::outbox::Outbox;
 use super::session::CurrentSession;
 use super::theme_toggle::ThemeToggle;
 use crate::domain::catalog::Catalog;
-use crate::domain::provider::Provider;
+use crate::domain::provider::{Identification, Provider};
 use crate::i18n::{Describe, Text};
 use crate::loyalty::error::LoyaltyError;
 
@@ -64,7 +73,7 @@ pub fn CheckoutScreen() -> impl IntoView {
     // cashier can decide what to do with it.
     let refused = RwSignal::new(None::<(String, Text, String)>);
     Effect::new(move |_| {
-        let Some((number, answer)) = outbox.last_settled.get() else {
+        let Some((number, settlement)) = outbox.last_settled.get() else {
             return;
         };
         let on_screen = checkout
@@ -72,11 +81,11 @@ pub fn CheckoutScreen() -> impl IntoView {
             .with_untracked(|o| o.as_ref().is_some_and(|o| o.receipt_number() == number));
         if on_screen {
             checkout.outcome.update(|outcome| {
-                *outcome = outcome.take().map(|shown| shown.answered(&answer));
+                *outcome = outcome.take().map(|shown| shown.answered(&settlement));
             });
         } else if let Err(
             error @ (LoyaltyError::Rejected(message) | LoyaltyError::Conflict(message)),
-        ) = &answer
+        ) = &settlement.answer
         {
             refused.set(Some((number, error.text(), message.clone())));
         }
@@ -149,8 +158,25 @@ pub fn CheckoutScreen() -> impl IntoView {
             {move || match checkout.dialog.get() {
                 Dialog::None => ().into_any(),
                 Dialog::Item(line) => view! { <ItemForm line=line/> }.into_any(),
+                Dialog::Scan if provider.identifies_by(Identification::MobileNumber) => {
+                    view! { <MemberDialog/> }.into_any()
+                }
                 Dialog::Scan => view! { <ScanDialog/> }.into_any(),
                 Dialog::Bonus => view! { <BonusDialog/> }.into_any(),
+                Dialog::Points => view! { <PointsDialog/> }.into_any(),
+                Dialog::Coupon => view! { <CouponDialog/> }.into_any(),
+                Dialog::EditMember => {
+                    let mobile = checkout
+                        .customer
+                        .with_untracked(|c| c.as_ref().map(|c| c.id.as_str().to_owned()))
+                        .unwrap_or_default();
+                    view! {
+                        <Modal title=Text::EditMemberTitle on_close=Callback::new(move |_| checkout.close_dialog())>
+                            <EnrolForm mobile=mobile editing=true/>
+                        </Modal>
+                    }
+                    .into_any()
+                }
                 Dialog::Payment => view! { <PaymentDialog/> }.into_any(),
                 Dialog::Result => view! { <SaleResult/> }.into_any(),
                 Dialog::Report { closing } => view! { <ReportDialog closing=closing/> }.into_any(),

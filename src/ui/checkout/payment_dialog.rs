@@ -3,7 +3,7 @@ use leptos::task::spawn_local;
 
 use super::state::{Checkout, Dialog, SaleOutcome, SaleStatus};
 use crate::domain::cashback;
-use crate::domain::loyalty_tender::{self, cashback_spend, LoyaltyTenderKind};
+use crate::domain::loyalty_tender::{self, LoyaltyTenderKind};
 use crate::domain::money::Money;
 use crate::domain::number_input::{parse_money, InputError};
 use crate::domain::payment::Settlement;
@@ -12,8 +12,10 @@ use crate::domain::sale::{ReceiptNumber, Sale, SaleDraft, SaleError};
 use crate::domain::shift::LoyaltyAccess;
 use crate::i18n::{Describe, Text};
 use crate::loyalty::aos::wire::{PaymentLabels, TransactionBody};
+use crate::loyalty::capillary;
 use crate::loyalty::error::LoyaltyError;
 use crate::store::journal::SaleRecord;
+use crate::store::outbox::SaleSettlement;
 use crate::store::records::{receipt_number, PendingSale};
 use crate::store::step::Step;
 use crate::ui::field::{AmountField, ErrorLine};
@@ -57,6 +59,24 @@ async fn confirm_cashback_spend(session: &Session, draft: &SaleDraft) -> Result<
         .map_err(|e| e.text())
 }
 
+/// The steps the sale needs on its loyalty server, stored with it: AOS posts
+/// a sale with a customer; Capillary posts every sale (a bill without a
+/// member is `not_interested`) and redeems what the receipt used.
+fn plan(access: &LoyaltyAccess, sale: &Sale, otp: &str) -> Option<PendingSale> {
+    let number = &sale.number().0;
+    match access {
+        LoyaltyAccess::Aos(access) => sale.customer().map(|_| {
+            let body = TransactionBody::new(sale, &access.branch_token, &PaymentLabels::default());
+            PendingSale::aos(number, body.to_json())
+        }),
+        LoyaltyAccess::Capillary(_) => Some(PendingSale::planned(
+            number,
+            capillary::plan::sale_steps(sale, otp),
+        )),
+        LoyaltyAccess::None => None,
+    }
+}
+
 /// Taking the money: cash, card or both; then the sale is finalized and sent.
 #[component]
 pub fn PaymentDialog() -> impl IntoView {
@@ -93,10 +113,14 @@ pub fn PaymentDialog() -> impl IntoView {
             cashier: session.opening.cashier.clone(),
             customer: checkout.customer.get_untracked(),
             lines: checkout.cart.with_untracked(|cart| cart.lines().to_vec()),
-            bill_discount: None,
-            loyalty_tenders: cashback_spend(checkout.totals.get_untracked().bonus),
+            bill_discount: checkout.bill_discount(),
+            loyalty_tenders: checkout.loyalty_tenders(),
             settlement,
         };
+        let otp = checkout
+            .points
+            .with_untracked(|p| p.as_ref().map(|p| p.otp.clone()))
+            .unwrap_or_default();
         let finalized_at = crate::web::clock::now();
         let till = crate::web::till::till_id();
         busy.set(true);
@@ -105,21 +129,12 @@ pub fn PaymentDialog() -> impl IntoView {
                 busy.set(false);
                 return error.set(Some(text));
             }
-            let token = match &session.opening.access {
-                LoyaltyAccess::Aos(access) => Some(access.branch_token.clone()),
-                LoyaltyAccess::Capillary(_) | LoyaltyAccess::None => None,
-            };
             let stored = session
                 .store
                 .finalize(|sequence| {
                     let number = receipt_number(&till, &session.shift_tag, sequence);
                     let sale = Sale::finalize(draft, ReceiptNumber(number.clone()), finalized_at)?;
-                    let pending = sale.customer().zip(token.as_deref()).map(|(_, token)| {
-                        PendingSale::aos(
-                            &number,
-                            TransactionBody::new(&sale, token, &PaymentLabels::default()).to_json(),
-                        )
-                    });
+                    let pending = plan(&session.opening.access, &sale, &otp);
                     let record = SaleRecord::new(&sale, &session.shift_tag);
                     Ok::<_, SaleError>(((sale, pending.clone()), record, pending))
                 })
@@ -139,12 +154,25 @@ pub fn PaymentDialog() -> impl IntoView {
             // The stored body itself is sent, byte for byte as every retry.
             let outcome = match pending {
                 None => finalized,
+                // Several steps go through the outbox, one after the other;
+                // the result follows them.
+                Some(pending) if !pending.steps.is_empty() => {
+                    outbox.add(pending);
+                    SaleOutcome {
+                        status: SaleStatus::Queued,
+                        explanation: Some(Text::StatusSending),
+                        ..finalized
+                    }
+                }
                 Some(pending) => {
                     let answer = session
                         .backend
                         .send(Step::AosTransaction, &pending.body)
                         .await;
-                    let outcome = finalized.answered(&answer);
+                    let outcome = finalized.answered(&SaleSettlement {
+                        answer: answer.clone(),
+                        refused: Vec::new(),
+                    });
                     if outcome.status == SaleStatus::Queued {
                         outbox.keep(pending, Step::AosTransaction, &answer);
                     } else {

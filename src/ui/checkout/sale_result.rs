@@ -75,6 +75,19 @@ fn StatusLine() -> impl IntoView {
     }
 }
 
+/// A whole number of points, with its plain value in `data-value`.
+fn points_row(label: Text, value: Option<i64>, test_id: &'static str) -> impl IntoView {
+    let locale = Locale::get();
+    value.map(|value| {
+        view! {
+            <div class="row">
+                <dt>{move || locale.t(label)}</dt>
+                <dd><span data-testid=test_id data-value=value>{value}</span></dd>
+            </div>
+        }
+    })
+}
+
 /// The receipt's figures and what to do with it next.
 #[component]
 fn OutcomeView(outcome: SaleOutcome, close: Callback<()>) -> impl IntoView {
@@ -103,6 +116,9 @@ fn OutcomeView(outcome: SaleOutcome, close: Callback<()>) -> impl IntoView {
                 {money_row(Text::PayChange, Some(outcome.sale.settlement().change), "sale-change")}
                 {money_row(Text::BonusEarned, outcome.bonus_earned, "bonus-earned")}
                 {money_row(Text::NewBalance, outcome.new_balance, "new-balance")}
+                {points_row(Text::PointsEarned, outcome.points_earned, "points-earned")}
+                {points_row(Text::NewPointsBalance, outcome.new_points_balance, "new-points-balance")}
+                {money_row(Text::SaleOwed, (!outcome.owed.is_zero()).then_some(outcome.owed), "sale-owed")}
             </dl>
             <div class="print-controls">
                 <label class="field">

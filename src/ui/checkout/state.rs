@@ -2,16 +2,20 @@
 
 use leptos::prelude::*;
 
+use crate::domain::bill_discount::{BillDiscount, DiscountSource, DiscountValue};
 use crate::domain::cart::{Cart, LineId};
 use crate::domain::catalog::Catalog;
 use crate::domain::customer::Customer;
+use crate::domain::loyalty_tender::{self, LoyaltyTender, LoyaltyTenderKind};
 use crate::domain::money::Money;
 use crate::domain::provider::{Provider, Redemption};
+use crate::domain::receipt::lines_total;
 use crate::domain::receipt::Totals;
 use crate::domain::sale::Sale;
 use crate::i18n::Text;
 use crate::loyalty::error::LoyaltyError;
-use crate::store::outbox::AcceptedFigures;
+use crate::store::outbox::SaleSettlement;
+use crate::store::step::Step;
 
 /// Which dialog is over the checkout screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +25,10 @@ pub enum Dialog {
     Item(Option<LineId>),
     Scan,
     Bonus,
+    Points,
+    Coupon,
+    /// The member on the receipt, to correct their name or email.
+    EditMember,
     Payment,
     Result,
     /// The shift report: X, or Z when closing the shift.
@@ -60,6 +68,11 @@ pub struct SaleOutcome {
     pub server_message: String,
     pub bonus_earned: Option<Money>,
     pub new_balance: Option<Money>,
+    pub points_earned: Option<i64>,
+    pub new_points_balance: Option<i64>,
+    /// What later steps could not take (refused points or coupon): the
+    /// customer owes it.
+    pub owed: Money,
 }
 
 impl SaleOutcome {
@@ -72,6 +85,9 @@ impl SaleOutcome {
             server_message: String::new(),
             bonus_earned: None,
             new_balance: None,
+            points_earned: None,
+            new_points_balance: None,
+            owed: Money::ZERO,
         }
     }
 
@@ -80,7 +96,8 @@ impl SaleOutcome {
     }
 
     /// What the server's answer means for the sale.
-    pub fn answered(self, answer: &Result<AcceptedFigures, LoyaltyError>) -> SaleOutcome {
+    pub fn answered(self, settlement: &SaleSettlement) -> SaleOutcome {
+        let answer = &settlement.answer;
         let (status, explanation) = match answer {
             Ok(_) => (SaleStatus::Sent, Text::StatusSent),
             Err(LoyaltyError::Rejected(_)) => (SaleStatus::Rejected, Text::StatusRejected),
@@ -99,14 +116,60 @@ impl SaleOutcome {
             _ => String::new(),
         };
         let accepted = answer.as_ref().ok();
+        let owed = settlement
+            .refused
+            .iter()
+            .map(|step| self.value_of(*step))
+            .sum::<Money>();
         SaleOutcome {
             status,
-            explanation: Some(explanation),
+            explanation: Some(if owed.is_zero() {
+                explanation
+            } else {
+                Text::StatusPartlyRefused
+            }),
             server_message,
             bonus_earned: accepted.and_then(|a| a.bonus_added),
             new_balance: accepted.and_then(|a| a.balance),
+            points_earned: accepted.and_then(|a| a.points_earned),
+            new_points_balance: accepted.and_then(|a| a.points_balance),
+            owed,
             ..self
         }
+    }
+
+    /// What a redemption step takes off the bill: the points' value or the
+    /// coupon's discount.
+    fn value_of(&self, step: Step) -> Money {
+        match step {
+            Step::CapillaryPointsRedeem => {
+                loyalty_tender::total_of(self.sale.loyalty_tenders(), LoyaltyTenderKind::Points)
+            }
+            Step::CapillaryCouponRedeem => self.sale.totals().discount_total,
+            Step::AosTransaction | Step::CapillaryTransaction => Money::ZERO,
+        }
+    }
+}
+
+/// Points confirmed by the customer's one-time code, as a tender.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PointsRedemption {
+    pub points: u64,
+    pub value: Money,
+    pub otp: String,
+}
+
+/// A coupon the server said is redeemable, as a bill discount.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CouponRedemption {
+    pub code: String,
+    pub value: DiscountValue,
+}
+
+impl CouponRedemption {
+    /// The discount on these lines (capped at their total).
+    pub fn off(&self, lines: &[crate::domain::line::Line]) -> Money {
+        self.value.on(lines_total(lines)).unwrap_or(Money::ZERO)
     }
 }
 
@@ -123,6 +186,10 @@ pub struct Checkout {
     pub customer: RwSignal<Option<Customer>>,
     /// The cashback the cashier chose to spend (capped by the totals).
     pub bonus: RwSignal<Money>,
+    /// Points the customer confirmed with their one-time code.
+    pub points: RwSignal<Option<PointsRedemption>>,
+    /// The coupon on the receipt (one at most).
+    pub coupon: RwSignal<Option<CouponRedemption>>,
     pub totals: Memo<Totals>,
     pub dialog: RwSignal<Dialog>,
     pub outcome: RwSignal<Option<SaleOutcome>>,
@@ -133,12 +200,23 @@ impl Checkout {
     pub fn provide(provider: Provider) -> Checkout {
         let cart = RwSignal::new(Cart::default());
         let bonus = RwSignal::new(Money::ZERO);
-        let totals = Memo::new(move |_| cart.with(|cart| Totals::of(cart.lines(), bonus.get())));
+        let points = RwSignal::new(None::<PointsRedemption>);
+        let coupon = RwSignal::new(None::<CouponRedemption>);
+        let totals = Memo::new(move |_| {
+            cart.with(|cart| {
+                let lines = cart.lines();
+                let discount = coupon.with(|c| c.as_ref().map_or(Money::ZERO, |c| c.off(lines)));
+                let points = points.with(|p| p.as_ref().map_or(Money::ZERO, |p| p.value));
+                Totals::of_receipt(lines, discount, bonus.get() + points)
+            })
+        });
         let checkout = Checkout {
             provider,
             cart,
             customer: RwSignal::new(None),
             bonus,
+            points,
+            coupon,
             totals,
             dialog: RwSignal::new(Dialog::None),
             outcome: RwSignal::new(None),
@@ -193,10 +271,49 @@ impl Checkout {
         self.dialog.set(Dialog::None);
     }
 
-    /// Removes the customer and the cashback that only they could spend.
+    /// Whether the program redeems points / coupons at all.
+    pub fn offers(self, redemption: Redemption) -> bool {
+        self.provider.offers(redemption)
+    }
+
+    /// Points and coupons are redeemed for a member, on a receipt with lines.
+    pub fn can_redeem(self) -> bool {
+        self.can_pay() && self.customer.with(Option::is_some)
+    }
+
+    /// The coupon as the bill discount of the sale being finalized.
+    pub fn bill_discount(self) -> Option<BillDiscount> {
+        let lines = self.cart.with_untracked(|cart| cart.lines().to_vec());
+        self.coupon.with_untracked(|c| {
+            c.as_ref().map(|c| BillDiscount {
+                source: DiscountSource::Coupon {
+                    code: c.code.clone(),
+                },
+                amount: c.off(&lines),
+            })
+        })
+    }
+
+    /// The loyalty tenders of the sale being finalized.
+    pub fn loyalty_tenders(self) -> Vec<LoyaltyTender> {
+        // One program per shift: cashback and points never meet on a receipt.
+        let mut tenders = if self.offers_cashback() {
+            loyalty_tender::cashback_spend(self.totals.get_untracked().bonus)
+        } else {
+            Vec::new()
+        };
+        if let Some(points) = self.points.get_untracked() {
+            tenders.push(LoyaltyTender::points(points.points, points.value));
+        }
+        tenders
+    }
+
+    /// Removes the customer and what only they could redeem.
     pub fn clear_customer(self) {
         self.customer.set(None);
         self.bonus.set(Money::ZERO);
+        self.points.set(None);
+        self.coupon.set(None);
     }
 
     /// Ready for the next customer.

@@ -3,6 +3,8 @@ use leptos::prelude::*;
 use super::shortcuts::Shortcut;
 use super::state::{Checkout, Dialog};
 use crate::domain::cashback;
+use crate::domain::money::Money;
+use crate::domain::provider::Redemption;
 use crate::i18n::Text;
 use crate::ui::locale::Locale;
 use crate::ui::money::MoneyText;
@@ -17,6 +19,12 @@ pub fn TotalsPanel() -> impl IntoView {
     let vat = Signal::derive(move || totals.get().vat_total);
     let bonus = Signal::derive(move || totals.get().bonus);
     let due = Signal::derive(move || totals.get().total_due);
+    let discount = Signal::derive(move || totals.get().discount_total);
+    let points = Signal::derive(move || {
+        checkout
+            .points
+            .with(|p| p.as_ref().map_or(Money::ZERO, |p| p.value))
+    });
     let earned = Signal::derive(move || {
         let t = totals.get();
         checkout.customer.with(|c| {
@@ -33,6 +41,12 @@ pub fn TotalsPanel() -> impl IntoView {
                     <dt>{move || locale.t(Text::TotalBeforeBonus)}</dt>
                     <dd><MoneyText value=before test_id="total-before-bonus"/></dd>
                 </div>
+                <Show when=move || checkout.offers(Redemption::Coupon)>
+                    <div class="row">
+                        <dt>{move || locale.t(Text::DiscountTotal)}</dt>
+                        <dd>"− "<MoneyText value=discount test_id="discount-total"/></dd>
+                    </div>
+                </Show>
                 <div class="row muted">
                     <dt>{move || locale.t(Text::VatTotal)}</dt>
                     <dd><MoneyText value=vat test_id="vat-total"/></dd>
@@ -43,11 +57,17 @@ pub fn TotalsPanel() -> impl IntoView {
                         <dd>"− "<MoneyText value=bonus test_id="bonus-applied"/></dd>
                     </div>
                 </Show>
+                <Show when=move || checkout.points.with(Option::is_some)>
+                    <div class="row">
+                        <dt>{move || locale.t(Text::PointsApplied)}</dt>
+                        <dd>"− "<MoneyText value=points test_id="points-applied"/></dd>
+                    </div>
+                </Show>
                 <div class="row due">
                     <dt>{move || locale.t(Text::TotalDue)}</dt>
                     <dd><MoneyText value=due test_id="total-due"/> " " {move || locale.t(Text::Currency)}</dd>
                 </div>
-                <Show when=move || checkout.customer.with(Option::is_some)>
+                <Show when=move || checkout.offers_cashback() && checkout.customer.with(Option::is_some)>
                     <div class="row earned">
                         <dt>{move || locale.t(Text::EarnedPreview)}</dt>
                         <dd><MoneyText value=earned test_id="bonus-earned-preview"/></dd>
@@ -65,6 +85,20 @@ pub fn TotalsPanel() -> impl IntoView {
                         on:click=move |_| checkout.dialog.set(Dialog::Bonus)
                     >
                         {move || locale.t(Text::BonusOpen)}
+                    </button>
+                </Show>
+                <Show when=move || checkout.offers(Redemption::PointsWithCode)>
+                    <button type="button" class="secondary" data-testid="points-open"
+                        disabled=move || !checkout.can_redeem()
+                        on:click=move |_| checkout.dialog.set(Dialog::Points)>
+                        {move || locale.t(Text::PointsOpen)}
+                    </button>
+                </Show>
+                <Show when=move || checkout.offers(Redemption::Coupon)>
+                    <button type="button" class="secondary" data-testid="coupon-open"
+                        disabled=move || !checkout.can_redeem()
+                        on:click=move |_| checkout.dialog.set(Dialog::Coupon)>
+                        {move || locale.t(Text::CouponOpen)}
                     </button>
                 </Show>
                 <button

@@ -1,0 +1,141 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::enrol_form::EnrolForm;
+use super::state::Checkout;
+use crate::domain::customer::CustomerId;
+use crate::i18n::{Describe, Text};
+use crate::loyalty::error::LoyaltyError;
+use crate::ui::field::{ErrorLine, Field};
+use crate::ui::locale::Locale;
+use crate::ui::modal::Modal;
+use crate::ui::net_retry::{NetRetry, NetRetryNotice};
+use crate::ui::session::CurrentSession;
+
+/// Finding a member of a program that knows mobiles and cards (Capillary):
+/// typed, or scanned into the field by a hardware scanner. A number the
+/// program does not know leads to enrolment.
+#[component]
+pub fn MemberDialog() -> impl IntoView {
+    let locale = Locale::get();
+    let checkout = Checkout::get();
+    let typed = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<Text>);
+    let busy = RwSignal::new(false);
+    let not_member = RwSignal::new(false);
+    let enrolling = RwSignal::new(false);
+    let retry = NetRetry::new();
+    let samples = RwSignal::new(Vec::<(String, String)>::new());
+    if let Some(session) = CurrentSession::get().session() {
+        spawn_local(async move {
+            let (members, _) = session.backend.capillary_samples().await;
+            let _ = samples.try_set(members);
+        });
+    }
+
+    let find = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let (Some(session), Some(id)) = (
+            CurrentSession::get().session(),
+            CustomerId::typed_member(&typed.get_untracked()),
+        ) else {
+            return error.set(Some(Text::ErrNotAMemberId));
+        };
+        error.set(None);
+        not_member.set(false);
+        busy.set(true);
+        spawn_local(async move {
+            let found = retry.run(|| session.backend.member(&id)).await;
+            let _ = busy.try_set(false);
+            match found {
+                Ok(customer) => {
+                    checkout.customer.set(Some(customer));
+                    checkout.close_dialog();
+                }
+                Err(LoyaltyError::CustomerNotFound) => {
+                    let _ = not_member.try_set(true);
+                }
+                Err(other) => {
+                    let _ = error.try_set(Some(other.text()));
+                }
+            }
+        });
+    };
+
+    view! {
+        <Modal title=Text::ScanTitle on_close=Callback::new(move |_| checkout.close_dialog())>
+            <Show when=move || !enrolling.get() fallback=move || view! {
+                <EnrolForm mobile=typed.get_untracked() editing=false/>
+            }>
+            <form class="stack" novalidate=true on:submit=find>
+                <Field
+                    label=Text::MemberLookupHint
+                    test_id="scan-manual-input"
+                    value=typed
+                    input_mode="tel"
+                    placeholder="+998 90 123 45 67"
+                    autofocus=true
+                    verbatim=true
+                />
+                <ErrorLine error=error test_id="scan-error"/>
+                <NetRetryNotice retry=retry/>
+                <Show when=move || not_member.get()>
+                    <p class="notice" role="status" data-testid="customer-not-member">
+                        {move || locale.t(Text::CustomerNotMember)}
+                    </p>
+                    <button type="button" class="secondary" data-testid="enroll-open"
+                        on:click=move |_| enrolling.set(true)>
+                        {move || locale.t(Text::EnrolOpen)}
+                    </button>
+                </Show>
+                <div class="actions">
+                    <button type="button" class="ghost" data-testid="scan-close"
+                        on:click=move |_| checkout.close_dialog()>
+                        {move || locale.t(Text::Cancel)}
+                    </button>
+                    <button type="submit" class="primary" data-testid="scan-manual-submit" disabled=move || busy.get()>
+                        {move || locale.t(Text::ScanManualSubmit)}
+                    </button>
+                </div>
+            </form>
+            <SampleList samples=samples typed=typed/>
+            </Show>
+        </Modal>
+    }
+}
+
+/// The demo's sample members and coupons, one tap from the field.
+#[component]
+fn SampleList(samples: RwSignal<Vec<(String, String)>>, typed: RwSignal<String>) -> impl IntoView {
+    let locale = Locale::get();
+    move || {
+        samples.with(|s| !s.is_empty()).then(|| {
+            view! {
+                <details class="samples">
+                    <summary>{move || locale.t(Text::DemoCustomers)}</summary>
+                    <ul>
+                        {samples
+                            .get()
+                            .into_iter()
+                            .map(|(value, name)| {
+                                let shown = value.clone();
+                                view! {
+                                    <li>
+                                        <button type="button" class="ghost sample"
+                                            on:click=move |_| typed.set(value.clone())>
+                                            <span>{name}</span>
+                                            <code>{shown}</code>
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </details>
+            }
+        })
+    }
+}
