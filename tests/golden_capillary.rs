@@ -609,17 +609,19 @@ fn points_check_refusals_are_answers_not_errors() {
 #[test]
 fn what_a_coupon_takes_off_a_bill() {
     let abs = CouponDiscount::Amount(sum("10000"));
-    assert_eq!(abs.off(sum("42480.09")), sum("10000"));
+    assert_eq!(abs.on(sum("42480.09")).unwrap(), sum("10000"));
     assert_eq!(
-        abs.off(sum("7500")),
+        abs.on(sum("7500")).unwrap(),
         sum("7500"),
         "never more than the total"
     );
     let perc = CouponDiscount::Percent(Decimal::from(15));
     // 15 % of 47 200.10 = 7 080.015 → 7 080.02 (half away from zero).
-    assert_eq!(perc.off(sum("47200.10")), sum("7080.02"));
+    assert_eq!(perc.on(sum("47200.10")).unwrap(), sum("7080.02"));
     assert_eq!(
-        CouponDiscount::Percent(Decimal::ONE_HUNDRED).off(sum("3.33")),
+        CouponDiscount::Percent(Decimal::ONE_HUNDRED)
+            .on(sum("3.33"))
+            .unwrap(),
         sum("3.33")
     );
 }

@@ -366,9 +366,9 @@ texts! {
         "QR o‘qigich ishga tushmadi: sahifani yangilang yoki kodni pastda kiriting",
     ],
     ErrTokenRejected => [
-        "The loyalty server rejected the branch token: log in again",
-        "Сервер лояльности отклонил токен филиала: войдите заново",
-        "Sodiqlik serveri filial tokenini rad etdi: qaytadan kiring",
+        "The loyalty server rejected the branch token or the till's credentials: log in again",
+        "Сервер лояльности отклонил токен филиала или данные кассы: войдите заново",
+        "Sodiqlik serveri filial tokenini yoki kassa ma’lumotlarini rad etdi: qaytadan kiring",
     ],
     ErrCustomerNotFound => [
         "Customer not found — ask the customer to refresh the QR code in the app",
@@ -407,6 +407,7 @@ texts! {
     ],
     BackToReceipt => ["Back to the receipt", "Вернуться к чеку", "Chekka qaytish"],
     DemoCustomers => ["Demo customers", "Демо-покупатели", "Demo xaridorlar"],
+    DemoCoupons => ["Demo coupons", "Демо-купоны", "Demo kuponlar"],
     Relogin => ["Log in again", "Войти заново", "Qaytadan kirish"],
     OutboxPending => ["Receipts waiting to be sent", "Чеки, ожидающие отправки", "Yuborilishi kutilayotgan cheklar"],
     ErrStorageUnavailable => [

@@ -1,11 +1,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::demo_samples::SampleList;
 use super::state::{Checkout, CouponRedemption};
-use crate::domain::bill_discount::DiscountValue;
 use crate::domain::customer::CustomerId;
 use crate::i18n::{Describe, Text};
-use crate::loyalty::capillary::wire::CouponDiscount;
 use crate::loyalty::error::LoyaltyError;
 use crate::ui::field::{ErrorLine, Field};
 use crate::ui::locale::Locale;
@@ -29,6 +28,13 @@ pub fn CouponDialog() -> impl IntoView {
     let server_message = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let retry = NetRetry::new();
+    let samples = RwSignal::new(Vec::<(String, String)>::new());
+    if let Some(session) = CurrentSession::get().session() {
+        spawn_local(async move {
+            let (_, coupons) = session.backend.capillary_samples().await;
+            let _ = samples.try_set(coupons);
+        });
+    }
 
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -62,10 +68,7 @@ pub fn CouponDialog() -> impl IntoView {
                     Some(discount) => {
                         checkout.coupon.set(Some(CouponRedemption {
                             code: check.code,
-                            value: match discount {
-                                CouponDiscount::Amount(amount) => DiscountValue::Amount(amount),
-                                CouponDiscount::Percent(percent) => DiscountValue::Percent(percent),
-                            },
+                            value: discount,
                         }));
                         checkout.close_dialog();
                     }
@@ -103,6 +106,7 @@ pub fn CouponDialog() -> impl IntoView {
                     </button>
                 </div>
             </form>
+            <SampleList label=Text::DemoCoupons samples=samples typed=code/>
         </Modal>
     }
 }

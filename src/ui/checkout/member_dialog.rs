@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::demo_samples::SampleList;
 use super::enrol_form::EnrolForm;
 use super::state::Checkout;
 use crate::domain::customer::CustomerId;
@@ -101,41 +102,8 @@ pub fn MemberDialog() -> impl IntoView {
                     </button>
                 </div>
             </form>
-            <SampleList samples=samples typed=typed/>
+            <SampleList label=Text::DemoCustomers samples=samples typed=typed/>
             </Show>
         </Modal>
-    }
-}
-
-/// The demo's sample members and coupons, one tap from the field.
-#[component]
-fn SampleList(samples: RwSignal<Vec<(String, String)>>, typed: RwSignal<String>) -> impl IntoView {
-    let locale = Locale::get();
-    move || {
-        samples.with(|s| !s.is_empty()).then(|| {
-            view! {
-                <details class="samples">
-                    <summary>{move || locale.t(Text::DemoCustomers)}</summary>
-                    <ul>
-                        {samples
-                            .get()
-                            .into_iter()
-                            .map(|(value, name)| {
-                                let shown = value.clone();
-                                view! {
-                                    <li>
-                                        <button type="button" class="ghost sample"
-                                            on:click=move |_| typed.set(value.clone())>
-                                            <span>{name}</span>
-                                            <code>{shown}</code>
-                                        </button>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                </details>
-            }
-        })
     }
 }

@@ -4,6 +4,7 @@ mod bonus_dialog;
 mod cart_view;
 mod coupon_dialog;
 mod customer_panel;
+mod demo_samples;
 mod enrol_form;
 mod item_entry;
 mod item_form;

@@ -51,28 +51,9 @@ pub struct PointsCheck {
     pub message: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CouponDiscount {
-    /// ABS: this amount off the bill.
-    Amount(Money),
-    /// PERC: this percent (0 < p ≤ 100) of the bill.
-    Percent(Decimal),
-}
-
-impl CouponDiscount {
-    /// What comes off a bill of `total` (contract): ABS its amount, PERC its
-    /// percent rounded to the tiyin (the one rounding policy), never more
-    /// than the total.
-    pub fn off(self, total: Money) -> Money {
-        let off = match self {
-            CouponDiscount::Amount(amount) => amount,
-            CouponDiscount::Percent(percent) => {
-                Money::round(total.amount() * percent / Decimal::ONE_HUNDRED)
-            }
-        };
-        off.min(total)
-    }
-}
+/// A coupon's value: ABS an amount off the bill, PERC a percent of it (the
+/// domain's bill discount value, which caps it at the bill).
+pub use crate::domain::bill_discount::DiscountValue as CouponDiscount;
 
 /// The answer to `coupon/isredeemable`.
 #[derive(Debug, Clone, PartialEq, Eq)]
