@@ -21,7 +21,8 @@ const TICK_MS: u32 = 100;
 /// The retry state of one dialog's calls.
 #[derive(Clone, Copy)]
 pub struct NetRetry {
-    /// The attempt under way after a failure (2 or 3); `None` otherwise.
+    /// The attempt coming or under way after a failure (2 or 3); `None`
+    /// otherwise.
     attempt: RwSignal<Option<u32>>,
     cancelled: RwSignal<bool>,
 }
@@ -46,12 +47,15 @@ impl NetRetry {
         loop {
             let answer = call().await;
             let again = matches!(answer, Err(LoyaltyError::Unreachable)) && attempt < ATTEMPTS;
+            if again {
+                // Shown for the whole pause before the next attempt.
+                attempt += 1;
+                let _ = self.attempt.try_set(Some(attempt));
+            }
             if !again || !self.pause().await {
                 let _ = self.attempt.try_set(None);
                 return answer;
             }
-            attempt += 1;
-            let _ = self.attempt.try_set(Some(attempt));
         }
     }
 

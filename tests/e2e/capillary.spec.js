@@ -259,3 +259,20 @@ test("the Capillary demo shows the one-time code on screen and sells with points
   await expect(page.getByTestId("sale-status")).toHaveText("sent");
   await expect(page.getByTestId("new-points-balance")).toHaveAttribute("data-value", String(6420 + 24 - 100));
 });
+
+test("a hostile member name is text, and an HTML answer is an unexpected answer", async ({
+  page,
+}) => {
+  await login(page);
+  await findMember(page, "998990006666");
+  await expect(page.getByTestId("customer-name")).toHaveText(`<img src=x onerror=alert(1)> "Robert'); --`);
+  await expect(page.locator(".customer img")).toHaveCount(0);
+  await page.getByTestId("customer-clear").click();
+
+  await page.route("**/v1.1/customer/get**", (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<html><body>Gateway</body></html>" }),
+  );
+  await findMember(page, DILNOZA);
+  await expect(page.getByTestId("scan-error")).toContainText(/unexpected/i);
+  await expect(page.getByTestId("customer-name")).toHaveCount(0);
+});
