@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Cold start to login and to a ready demo checkout on a cheap tablet's
+# Cold start to login and to the demo checkout on screen on a cheap tablet's
 # profile (CPU 4× slower, 1.6 Mbit/s, 150 ms RTT, no cache), served by the
 # reference Caddy configuration and by python's http.server: medians as a
 # markdown table. Not a test; a figure. Noisy while the machine builds.
