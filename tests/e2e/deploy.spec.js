@@ -133,8 +133,9 @@ test.describe("in the browser", () => {
 
     // The service worker installed, which means it fetched every file of the
     // build under the same policy.
-    const state = await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state);
-    expect(state).toBe("activated");
+    await expect
+      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state))
+      .toBe("activated");
 
     expect(violations, "securitypolicyviolation events").toEqual([]);
     expect(failed, "failed requests").toEqual([]);
