@@ -5,8 +5,9 @@
 // precache.mjs hashes the final bytes and lists the start file, and
 // precompress.mjs compresses what the others wrote, sw.js included.
 import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 
 const STEPS = ["short-imports.mjs", "external-loader.mjs", "precache.mjs", "precompress.mjs"];
 for (const step of STEPS) {
-  execFileSync(process.execPath, [new URL(step, import.meta.url).pathname], { stdio: "inherit" });
+  execFileSync(process.execPath, [fileURLToPath(new URL(step, import.meta.url))], { stdio: "inherit" });
 }
