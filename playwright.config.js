@@ -27,6 +27,9 @@ export default defineConfig({
     // so the offline worker is off except in the spec about it (pwa.spec.js).
     serviceWorkers: "block",
   },
+  // tests/e2e/deploy.spec.js serves the build with the reference Caddy
+  // configuration instead, started by the spec (tests/caddy.js) on
+  // KASSA_DEPLOY_PORT (8443) and the next port.
   webServer: [
     {
       command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory dist`,

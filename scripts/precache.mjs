@@ -11,8 +11,10 @@ const root = process.env.TRUNK_STAGING_DIR;
 if (!root) throw new Error("TRUNK_STAGING_DIR is not set: run me as a trunk hook");
 const template = readFileSync(new URL("../src/web/sw.js", import.meta.url));
 
-// Every file trunk staged, except dotfiles (trunk's lock) and sw.js itself:
-// the browser fetches sw.js on its own to look for updates.
+// Every file trunk staged, except dotfiles (trunk's lock), sw.js itself (the
+// browser fetches sw.js on its own to look for updates) and the .br/.gz
+// copies of scripts/precompress.mjs (the server's business: the browser
+// stores what it decoded, under the file's own name).
 function files(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     if (entry.name.startsWith(".")) return [];
@@ -22,7 +24,7 @@ function files(dir) {
 }
 const paths = files(root)
   .map((path) => relative(root, path).split(sep).join("/"))
-  .filter((path) => path !== SW)
+  .filter((path) => path !== SW && !/\.(br|gz)$/.test(path))
   .sort();
 
 const hash = createHash("sha256").update(template);

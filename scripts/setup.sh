@@ -33,6 +33,12 @@ fi
 if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
   apt_install chromium chromium-driver
 fi
+# The reference web server configuration (deploy/Caddyfile), which
+# tests/e2e/deploy.spec.js runs over the release build. nginx's reference
+# configuration is not run by the tests, so it is not installed.
+if ! command -v caddy >/dev/null 2>&1; then
+  apt_install caddy
+fi
 
 # trunk: cold install takes long on 2 cores; fat LTO of trunk itself is most of
 # it and buys nothing for a build tool, so it is turned off.

@@ -22,5 +22,5 @@ cargo build -p kassa-sandbox -p kassa-scan-lab --locked
 
 "$KASSA_ROOT/scripts/build.sh"
 
-step "end-to-end tests (Playwright, headless Chromium)"
+step "end-to-end tests (Playwright, headless Chromium; deploy.spec.js over the reference Caddy)"
 npx playwright test

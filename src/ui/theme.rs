@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::web::{document, storage};
 
-/// Read by `index.html` too, before the app starts, to avoid a flash of the
+/// Read by `src/web/theme.js` too, before the app starts, to avoid a flash of the
 /// other palette.
 const STORAGE_KEY: &str = "kassa.theme";
 

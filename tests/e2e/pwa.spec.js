@@ -49,7 +49,13 @@ async function cachedUrls(page) {
 test("the precache lists exactly the files of the build", async ({ request }) => {
   const { build, files } = precacheOf(await (await request.get("/sw.js")).text());
   expect(build).toMatch(/^[0-9a-f]{16}$/);
-  const built = filesUnder("dist").filter((path) => path !== "sw.js" && !path.split("/").some((p) => p.startsWith(".")));
+  // The .br/.gz copies are for the web server (scripts/precompress.mjs): the
+  // browser caches what it decoded, under the file's own name.
+  const compressed = (path) => /\.(br|gz)$/.test(path);
+  const built = filesUnder("dist").filter(
+    (path) => path !== "sw.js" && !compressed(path) && !path.split("/").some((p) => p.startsWith(".")),
+  );
+  expect(filesUnder("dist").some(compressed), "the release build has compressed copies").toBe(true);
   // Nothing missing (the scanner's and the demo's workers too), nothing from outside dist.
   expect([...files].sort()).toEqual(built.map((path) => `./${path}`).sort());
   for (const needed of [/^\.\/index\.html$/, /^\.\/kassa-.*_bg\.wasm$/, /^\.\/kassa-.*\.js$/, /^\.\/main-.*\.css$/,
