@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 
 use thiserror::Error;
 
+use super::loyalty_tender::{self, LoyaltyTenderKind};
 use super::money::Money;
-use super::payment::Tender;
+use super::payment::{Payment, Tender};
 use super::receipt::vat_by_rate;
 use super::sale::Sale;
 
@@ -88,6 +89,9 @@ pub fn check_cash_out(expected_before: Money, amount: Money) -> Result<Money, Ca
 pub struct ReportedSale<'a> {
     pub sale: &'a Sale,
     pub earned: Option<Money>,
+    /// Taken later in cash or card for what the loyalty server refused
+    /// (a redemption refused after the sale).
+    pub owed_paid: &'a [Payment],
 }
 
 /// The figures of a shift so far: the X report.
@@ -143,12 +147,19 @@ impl ShiftReport {
             cash_out: Money::ZERO,
             expected_cash: Money::ZERO,
         };
-        for &ReportedSale { sale, earned } in sales {
+        for &ReportedSale {
+            sale,
+            earned,
+            owed_paid,
+        } in sales
+        {
             let totals = sale.totals();
             report.total_before_bonus = report.total_before_bonus + totals.total_before_bonus;
             report.total_due = report.total_due + totals.total_due;
-            report.cashback_spent = report.cashback_spent + totals.bonus;
-            for payment in &sale.settlement().payments {
+            report.total_due = owed_paid.iter().fold(report.total_due, |t, p| t + p.amount);
+            report.cashback_spent = report.cashback_spent
+                + loyalty_tender::total_of(sale.loyalty_tenders(), LoyaltyTenderKind::Cashback);
+            for payment in sale.settlement().payments.iter().chain(owed_paid) {
                 let tender = match payment.tender {
                     Tender::Cash => &mut report.cash_payments,
                     Tender::Card => &mut report.card_payments,
@@ -330,14 +341,17 @@ mod tests {
             ReportedSale {
                 sale: &sales[0],
                 earned: None,
+                owed_paid: &[],
             },
             ReportedSale {
                 sale: &sales[1],
                 earned: Some(Money::sum(1_600)),
+                owed_paid: &[],
             },
             ReportedSale {
                 sale: &sales[2],
                 earned: None,
+                owed_paid: &[],
             },
         ];
         let movements = [
@@ -401,9 +415,11 @@ mod tests {
                 },
             ),
         ];
-        let reported = sales
-            .each_ref()
-            .map(|sale| ReportedSale { sale, earned: None });
+        let reported = sales.each_ref().map(|sale| ReportedSale {
+            sale,
+            earned: None,
+            owed_paid: &[],
+        });
         let report = ShiftReport::new(Money::ZERO, &reported, &[]).unwrap();
         assert_eq!(
             report.vat_by_rate,
@@ -411,6 +427,32 @@ mod tests {
         );
         assert_eq!(report.cash_payments, money("0.25"));
         assert_eq!(report.expected_cash, money("0.25"));
+    }
+
+    #[test]
+    fn what_is_taken_later_for_a_refused_redemption_counts_in_its_tender() {
+        let sales = [sale(
+            vec![line("12500", 12)],
+            Some(customer()),
+            Paid {
+                bonus: 500,
+                cash_given: 12_000,
+                card: 0,
+            },
+        )];
+        let owed = [Payment {
+            tender: Tender::Cash,
+            amount: Money::sum(500),
+        }];
+        let reported = [ReportedSale {
+            sale: &sales[0],
+            earned: None,
+            owed_paid: &owed,
+        }];
+        let report = ShiftReport::new(Money::ZERO, &reported, &[]).unwrap();
+        assert_eq!(report.cash_payments, Money::sum(12_500));
+        assert_eq!(report.total_due, Money::sum(12_500));
+        assert_eq!(report.expected_cash, Money::sum(12_500));
     }
 
     #[test]
@@ -490,9 +532,11 @@ mod tests {
     #[test]
     fn closing_reports_a_surplus_or_a_shortage() {
         let sales = three_sales();
-        let reported = sales
-            .each_ref()
-            .map(|sale| ReportedSale { sale, earned: None });
+        let reported = sales.each_ref().map(|sale| ReportedSale {
+            sale,
+            earned: None,
+            owed_paid: &[],
+        });
         let report = ShiftReport::new(Money::sum(100_000), &reported, &[]).unwrap();
         assert_eq!(report.expected_cash, Money::sum(133_200));
         assert_eq!(report.earned_pending_count, 2);

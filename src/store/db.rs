@@ -7,7 +7,7 @@ use crate::web::indexed_db::{self, Database, Refused};
 use thiserror::Error;
 use wasm_bindgen::JsValue;
 
-use super::journal::SaleRecord;
+use super::journal::{SaleRecord, TenderRecord};
 use super::outbox::{EntryState, Lease};
 use super::records::{CashMovementRecord, PendingSale, ShiftRecord};
 use super::step::Step;
@@ -166,6 +166,25 @@ impl Store {
         let record: Option<SaleRecord> = journal.get(&key).await?.as_ref().and_then(from_js);
         if let (Some(mut record), Some(earned)) = (record, earned) {
             record.earned = Some(earned.to_string());
+            journal.put(&to_js(&record), &key).await?;
+        }
+        transaction.commit().await?;
+        Ok(())
+    }
+
+    /// Records what the cashier took after the sale for a refused
+    /// redemption, with the sale it belongs to.
+    pub async fn add_owed_payment(
+        &self,
+        receipt_number: &str,
+        payment: (TenderRecord, String),
+    ) -> Result<(), StoreError> {
+        let transaction = self.db.transaction(&[JOURNAL], true)?;
+        let journal = transaction.store(JOURNAL)?;
+        let key = JsValue::from_str(receipt_number);
+        let record: Option<SaleRecord> = journal.get(&key).await?.as_ref().and_then(from_js);
+        if let Some(mut record) = record {
+            record.owed_payments.push(payment);
             journal.put(&to_js(&record), &key).await?;
         }
         transaction.commit().await?;

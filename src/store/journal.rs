@@ -41,6 +41,9 @@ pub struct SaleRecord {
     pub payments: Vec<(TenderRecord, String)>,
     pub cash_given: String,
     pub change: String,
+    /// Taken after the sale for a redemption the loyalty server refused.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub owed_payments: Vec<(TenderRecord, String)>,
     /// Cashback the server credited, once it said so.
     pub earned: Option<String>,
 }
@@ -216,6 +219,7 @@ impl SaleRecord {
                 .collect(),
             cash_given: settlement.cash_given.to_string(),
             change: settlement.change.to_string(),
+            owed_payments: Vec::new(),
             earned: None,
         }
     }
@@ -291,6 +295,23 @@ impl SaleRecord {
             finalized_at,
         )
         .ok()
+    }
+
+    /// What was taken after the sale for refused redemptions; a damaged
+    /// entry is left out.
+    pub fn owed_paid(&self) -> Vec<Payment> {
+        self.owed_payments
+            .iter()
+            .filter_map(|(tender, amount)| {
+                Some(Payment {
+                    tender: match tender {
+                        TenderRecord::Cash => Tender::Cash,
+                        TenderRecord::Card => Tender::Card,
+                    },
+                    amount: money(amount)?,
+                })
+            })
+            .collect()
     }
 
     pub fn earned(&self) -> Option<Money> {

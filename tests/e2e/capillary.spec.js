@@ -146,6 +146,8 @@ test("a wrong one-time code keeps the sale, redeems the coupon and says what is 
   await pay(page, { cash: "6300" });
   await expect(page.getByTestId("sale-owed")).toHaveAttribute("data-value", "200.00");
   await expect(page.getByTestId("sale-status")).toHaveText("sent");
+  await page.getByTestId("sale-owed-cash").click();
+  await expect(page.getByTestId("sale-owed-taken")).toHaveText("Recorded: paid in cash");
   const { bills, redemptions } = await ledger(request);
   expect(bills).toHaveLength(1);
   expect(redemptions).toHaveLength(1);

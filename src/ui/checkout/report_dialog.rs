@@ -6,6 +6,7 @@ use super::state::Checkout;
 use super::state::{SaleOutcome, SaleStatus};
 use crate::domain::money::Money;
 use crate::domain::number_input::parse_money;
+use crate::domain::payment::Payment;
 use crate::domain::report::{
     check_cash_out, CashMovement, CashMovementKind, CountDifference, ReportedSale, ShiftReport,
     ZReport,
@@ -51,15 +52,16 @@ pub fn ReportDialog(closing: bool) -> impl IntoView {
                 .iter()
                 .filter_map(|record| record.movement())
                 .collect();
-            let sales: Vec<(Sale, Option<Money>)> = records
+            let sales: Vec<(Sale, Option<Money>, Vec<Payment>)> = records
                 .iter()
-                .filter_map(|r| Some((r.sale()?, r.earned())))
+                .filter_map(|r| Some((r.sale()?, r.earned(), r.owed_paid())))
                 .collect();
             let reported: Vec<ReportedSale> = sales
                 .iter()
-                .map(|(sale, earned)| ReportedSale {
+                .map(|(sale, earned, owed_paid)| ReportedSale {
                     sale,
                     earned: *earned,
+                    owed_paid,
                 })
                 .collect();
             report.set(ShiftReport::new(session.opening.opening_cash, &reported, &movements).ok());

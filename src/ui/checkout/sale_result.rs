@@ -4,9 +4,12 @@ use super::printed_receipt::{paper_width, PrintedReceipt, PAPER_WIDTHS};
 use super::state::{Checkout, SaleOutcome, SaleStatus};
 use crate::domain::money::Money;
 use crate::i18n::Text;
+use crate::store::journal::TenderRecord;
 use crate::ui::locale::Locale;
 use crate::ui::modal::Modal;
 use crate::ui::money::MoneyText;
+use crate::ui::session::CurrentSession;
+use leptos::task::spawn_local;
 
 /// How the sale ended, what the customer earned, and the way to the next one.
 /// Follows the outcome live: a queued sale turns into sent when it goes out.
@@ -75,6 +78,59 @@ fn StatusLine() -> impl IntoView {
     }
 }
 
+/// Taking what a refused redemption left unpaid, in cash or by card; it is
+/// kept with the sale, so the shift report counts it in its tender.
+#[component]
+fn OwedActions(receipt: String, owed: Money) -> impl IntoView {
+    let locale = Locale::get();
+    let taken = RwSignal::new(None::<Text>);
+    let take = move |tender: TenderRecord, said: Text| {
+        let Some(session) = CurrentSession::get().session() else {
+            return;
+        };
+        let receipt = receipt.clone();
+        spawn_local(async move {
+            let stored = session
+                .store
+                .add_owed_payment(&receipt, (tender, owed.to_string()))
+                .await;
+            let _ = taken.try_set(Some(if stored.is_ok() {
+                said
+            } else {
+                Text::ErrStorageUnavailable
+            }));
+        });
+    };
+    let take_cash = take.clone();
+    view! {
+        <Show
+            when=move || taken.get().is_none()
+            fallback=move || view! {
+                <p class="notice" role="status" data-testid="sale-owed-taken">
+                    {move || taken.get().map(|text| locale.t(text))}
+                </p>
+            }
+        >
+            <div class="actions">
+                <button type="button" class="secondary" data-testid="sale-owed-cash"
+                    on:click={
+                        let take = take_cash.clone();
+                        move |_| take(TenderRecord::Cash, Text::OwedTakenCash)
+                    }>
+                    {move || locale.t(Text::OwedTakeCash)}
+                </button>
+                <button type="button" class="secondary" data-testid="sale-owed-card"
+                    on:click={
+                        let take = take.clone();
+                        move |_| take(TenderRecord::Card, Text::OwedTakenCard)
+                    }>
+                    {move || locale.t(Text::OwedTakeCard)}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
 /// A whole number of points, with its plain value in `data-value`.
 fn points_row(label: Text, value: Option<i64>, test_id: &'static str) -> impl IntoView {
     let locale = Locale::get();
@@ -120,6 +176,9 @@ fn OutcomeView(outcome: SaleOutcome, close: Callback<()>) -> impl IntoView {
                 {points_row(Text::NewPointsBalance, outcome.new_points_balance, "new-points-balance")}
                 {money_row(Text::SaleOwed, (!outcome.owed.is_zero()).then_some(outcome.owed), "sale-owed")}
             </dl>
+            {(!outcome.owed.is_zero()).then(|| view! {
+                <OwedActions receipt=outcome.receipt_number().to_owned() owed=outcome.owed/>
+            })}
             <div class="print-controls">
                 <label class="field">
                     <span class="field-label">{move || locale.t(Text::ReceiptPaper)}</span>
