@@ -43,7 +43,9 @@ impl LoyaltyBackend {
             // another would be a stored record this backend cannot read.
             Step::CapillaryTransaction
             | Step::CapillaryPointsRedeem
-            | Step::CapillaryCouponRedeem => Err(LoyaltyError::UnexpectedAnswer),
+            | Step::CapillaryCouponRedeem
+            | Step::AppsPosComplete
+            | Step::AppsPosRefund => Err(LoyaltyError::UnexpectedAnswer),
         }
     }
 

@@ -7,6 +7,7 @@
 //! real rules are known; everything else follows the vendor document.
 
 pub mod credentials;
+pub mod payment;
 pub mod sign;
 pub mod transport;
 pub mod wire;
