@@ -8,6 +8,7 @@
 
 pub mod credentials;
 pub mod payment;
+pub mod rules;
 pub mod sign;
 pub mod transport;
 pub mod wire;
