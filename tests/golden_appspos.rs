@@ -462,3 +462,16 @@ fn transport_failures_and_broken_bodies() {
         Err(LoyaltyError::UnexpectedAnswer)
     );
 }
+
+#[test]
+fn a_receipt_line_maps_onto_a_cart_line_of_the_same_total() {
+    use kassa::domain::line::{Line, LineDraft};
+    let mut draft = LineDraft::product("Cheese", sum("12.90"), qty("0.355"), 12);
+    draft.barcode = "2000000000015".into();
+    draft.discount = sum("0.58");
+    let line = Line::new(draft).unwrap();
+    let cart_line = CartLine::of(&line);
+    assert_eq!(cart_line.total(), Some(line.total()));
+    assert_eq!(cart_line.total(), Some(sum("4.00")));
+    assert_eq!(cart_line.barcode, "2000000000015");
+}

@@ -6,6 +6,8 @@
 //! provisional, each in one small module, to be corrected when AppsPOS's
 //! real rules are known; everything else follows the vendor document.
 
+#[cfg(target_arch = "wasm32")]
+pub mod client;
 pub mod credentials;
 pub mod payment;
 pub mod rules;

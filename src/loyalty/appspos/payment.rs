@@ -7,9 +7,10 @@
 //! change, *before* acting on [`Payment::next`], so each decision survives.
 //!
 //! Crash rules ([`Payment::resume`]):
-//! - a release decided but not known to have arrived is never sent again:
-//!   the payment polls, and the poll tells (a payment not released answers
-//!   "0", and the cashier may retry);
+//! - a release decided but not known to have arrived is not sent again
+//!   blindly: the payment polls, and only a "0" before any sign of the
+//!   release (no answer to it, no "in process") sends it again — the server
+//!   said it has none in effect;
 //! - during polling it goes on polling, within the same 2-minute limit;
 //! - once paid it only completes: no release, no poll, no cancel;
 //! - once cancelled (or cancelling) it stays so.
@@ -83,10 +84,16 @@ pub enum Phase {
     },
     /// Released: polling until the app says paid or failed.
     Paying {
+        /// When the release was decided: the 2 minutes run from here.
         since: u64,
         next_poll_at: u64,
         /// Polls answered "in process" so far.
         in_process: u32,
+        /// The release was answered. Until it is, or a poll says "in
+        /// process", a "0" may only mean the release never arrived: it is
+        /// sent again instead of failing the payment.
+        released: bool,
+        zero_dollar_pay: bool,
     },
     /// A cancel was refused (the app may have been paid meanwhile): one
     /// more poll decides.
@@ -243,11 +250,17 @@ impl Payment {
     /// After a reload: a release whose answer is unknown becomes polling
     /// (never a second release); everything else goes on as stored.
     pub fn resume(&mut self, now: u64) {
-        if let Phase::Releasing { at, .. } = self.phase {
+        if let Phase::Releasing {
+            at,
+            zero_dollar_pay,
+        } = self.phase
+        {
             self.phase = Phase::Paying {
                 since: at,
                 next_poll_at: now,
                 in_process: 0,
+                released: false,
+                zero_dollar_pay,
             };
         }
     }
@@ -383,7 +396,7 @@ impl Payment {
             Err(LoyaltyError::Rejected(message) | LoyaltyError::Conflict(message)) => {
                 Phase::Failed { message }
             }
-            _ => Phase::Paying {
+            answer => Phase::Paying {
                 since: at,
                 next_poll_at: if zero_dollar_pay {
                     now
@@ -391,6 +404,8 @@ impl Payment {
                     now + POLL_EVERY_MS
                 },
                 in_process: 0,
+                released: answer.is_ok(),
+                zero_dollar_pay,
             },
         };
     }
@@ -402,12 +417,31 @@ impl Payment {
             (Phase::Paying { .. } | Phase::Verifying { .. }, Ok(PaidStatus::Paid(paid))) => {
                 self.phase = Phase::Paid { paid }
             }
+            (
+                &Phase::Paying {
+                    since,
+                    in_process: 0,
+                    released: false,
+                    zero_dollar_pay,
+                    ..
+                },
+                Ok(PaidStatus::Failed { .. }),
+            ) if now < since.saturating_add(POLL_LIMIT_MS) => {
+                self.phase = Phase::Releasing {
+                    zero_dollar_pay,
+                    at: since,
+                }
+            }
             (Phase::Paying { .. }, Ok(PaidStatus::Failed { message })) => {
                 self.phase = Phase::Failed { message }
             }
             (
-                Phase::Paying {
-                    since, in_process, ..
+                &Phase::Paying {
+                    since,
+                    in_process,
+                    released,
+                    zero_dollar_pay,
+                    ..
                 },
                 other,
             ) => {
@@ -419,9 +453,11 @@ impl Payment {
                     }
                 } else {
                     Phase::Paying {
-                        since: *since,
+                        since,
                         next_poll_at: now + POLL_EVERY_MS,
                         in_process,
+                        released,
+                        zero_dollar_pay,
                     }
                 };
             }

@@ -213,11 +213,57 @@ fn a_crash_after_the_release_was_sent_polls_instead_of_releasing_again() {
         Phase::Paying {
             since: 1_000,
             next_poll_at: 9_000,
-            in_process: 0
+            in_process: 0,
+            released: false,
+            zero_dollar_pay: false,
         }
     );
     assert_eq!(resumed.next(), Action::PollAt(9_000));
     assert_eq!(resumed.status(), Status::Released);
+}
+
+#[test]
+fn a_release_that_never_arrived_is_sent_again_once_the_server_says_so() {
+    let mut payment = Payment::new(qr(), "R");
+    payment.on_order(Ok(accepted(8)));
+    payment.on_bill_info(Ok(sum(8)), sum(8));
+    payment.release(1_000).unwrap();
+    // A 503: nothing was done, but the till cannot know.
+    payment.on_release(Err(LoyaltyError::Unreachable), 1_000);
+    assert_eq!(payment.next(), Action::PollAt(3_000));
+    let not_released = || {
+        Ok(PaidStatus::Failed {
+            message: "Payment not released".into(),
+        })
+    };
+    payment.on_poll(not_released(), 3_000);
+    assert_eq!(payment.next(), Action::SendRelease);
+    payment.on_release(Ok(()), 3_000);
+    // Now the release is known: a "0" is the payment's failure.
+    payment.on_poll(not_released(), 5_000);
+    assert_eq!(payment.status(), Status::Failed);
+
+    // Once a poll said "in process", the release had arrived.
+    let mut payment = Payment::new(qr(), "R");
+    payment.phase = Phase::Paying {
+        since: 0,
+        next_poll_at: 0,
+        in_process: 1,
+        released: false,
+        zero_dollar_pay: false,
+    };
+    payment.on_poll(not_released(), 2_000);
+    assert_eq!(payment.status(), Status::Failed);
+    // And past the 2 minutes nothing is released again.
+    payment.phase = Phase::Paying {
+        since: 0,
+        next_poll_at: 0,
+        in_process: 0,
+        released: false,
+        zero_dollar_pay: false,
+    };
+    payment.on_poll(not_released(), POLL_LIMIT_MS);
+    assert_eq!(payment.status(), Status::Failed);
 }
 
 #[test]
@@ -252,6 +298,8 @@ fn every_stored_phase_resumes_where_it_was() {
                 since: 1_000,
                 next_poll_at: 3_000,
                 in_process: 4,
+                released: true,
+                zero_dollar_pay: false,
             },
             Action::PollAt(3_000),
         ),
@@ -346,6 +394,8 @@ fn no_answer_while_polling_keeps_polling_within_the_limit() {
         since: 0,
         next_poll_at: 2_000,
         in_process: 0,
+        released: true,
+        zero_dollar_pay: false,
     };
     payment.on_poll(Err(LoyaltyError::Unreachable), 2_000);
     assert_eq!(payment.next(), Action::PollAt(4_000));

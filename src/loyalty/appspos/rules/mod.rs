@@ -176,6 +176,14 @@ impl AppsPosServer {
         self.transactions.get(qr)
     }
 
+    /// A code a customer's app now shows (a test hook: every sale needs a
+    /// fresh one). A code already known is left as it is.
+    pub fn add_code(&mut self, code: Code) {
+        if !self.codes.iter().any(|known| known.code == code.code) {
+            self.codes.push(code);
+        }
+    }
+
     /// How many polls after a release answer "in process" (a test hook).
     pub fn set_in_process_polls(&mut self, polls: u32) {
         self.in_process_polls = polls;

@@ -3,6 +3,7 @@
 
 use super::body::{CartItem, DISCOUNT, PRODUCT};
 use super::{Api, AppsPosRequest, Scalar};
+use crate::domain::line::Line;
 use crate::domain::money::Money;
 use crate::domain::quantity::Quantity;
 use crate::domain::transaction_qr::TransactionQr;
@@ -23,6 +24,17 @@ pub struct CartLine {
 }
 
 impl CartLine {
+    /// A receipt line as rung up (before any bill discount).
+    pub fn of(line: &Line) -> CartLine {
+        CartLine {
+            barcode: line.barcode().to_owned(),
+            name: line.name().to_owned(),
+            unit_price: line.unit_price(),
+            qty: line.quantity(),
+            discount: line.discount(),
+        }
+    }
+
     /// price × qty rounded once, less the discount; `None` when the
     /// discount is more than the line.
     pub fn total(&self) -> Option<Money> {
