@@ -10,6 +10,7 @@
 pub mod client;
 pub mod credentials;
 pub mod payment;
+pub mod plan;
 pub mod rules;
 pub mod sign;
 pub mod transport;

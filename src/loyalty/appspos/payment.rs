@@ -15,17 +15,15 @@
 //! - once paid it only completes: no release, no poll, no cancel;
 //! - once cancelled (or cancelling) it stays so.
 //!
-//! Paid leads to two durable outbox steps, never to the machine again:
-//! `payment_completed` ([`completion_step`]) and, for a refund,
-//! `refund` ([`refund_step`]).
+//! Paid leads to durable outbox steps, never to the machine again:
+//! `payment_completed` and, for a refund, `refund` (`plan.rs`).
 
 use serde::{Deserialize, Serialize};
 
-use super::wire::{self, OrderAccepted, Paid, PaidStatus};
+use super::wire::{OrderAccepted, Paid, PaidStatus};
 use crate::domain::money::Money;
 use crate::domain::transaction_qr::TransactionQr;
 use crate::loyalty::error::LoyaltyError;
-use crate::store::step::Step;
 
 /// `check_paid_status` every 2 s…
 pub const POLL_EVERY_MS: u64 = 2_000;
@@ -521,18 +519,6 @@ impl Payment {
             },
         };
     }
-}
-
-/// The outbox step that completes a paid transaction: identical body until
-/// a definite answer.
-pub fn completion_step(qr: &TransactionQr, paid: &Paid) -> (Step, String) {
-    let request = wire::complete(qr, &paid.transaction_id, &paid.refund_id);
-    (Step::AppsPosComplete, request.to_stored())
-}
-
-/// The outbox step that refunds a completed sale in full.
-pub fn refund_step(refund_id: &str) -> (Step, String) {
-    (Step::AppsPosRefund, wire::refund(refund_id).to_stored())
 }
 
 mod money_text {

@@ -283,8 +283,8 @@ fn complete(
     qr: &TransactionQr,
     paid: &Paid,
 ) -> bool {
-    let (_, stored) = kassa::loyalty::appspos::payment::completion_step(qr, paid);
-    let request = AppsPosRequest::from_stored(&stored).expect("a stored request");
+    let steps = kassa::loyalty::appspos::plan::sale_steps(qr, paid);
+    let request = AppsPosRequest::from_stored(&steps[0].1).expect("a stored request");
     for _ in 0..50 {
         match call(api, credentials, &request, wire::read_done) {
             Ok(()) => return true,
@@ -460,8 +460,8 @@ fn replays_complete_and_refund_once() {
             complete(api.as_mut(), &credentials(), &order.qr, &paid),
             "a replayed completion is a success"
         );
-        let (_, stored) = kassa::loyalty::appspos::payment::refund_step(&paid.refund_id);
-        let refund = AppsPosRequest::from_stored(&stored).expect("stored");
+        let steps = kassa::loyalty::appspos::plan::refund_steps(&paid.refund_id);
+        let refund = AppsPosRequest::from_stored(&steps[0].1).expect("stored");
         for _ in 0..2 {
             assert_eq!(
                 call(api.as_mut(), &credentials(), &refund, wire::read_done),

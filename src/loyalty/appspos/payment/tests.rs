@@ -516,20 +516,6 @@ fn a_zero_dollar_pay_polls_at_once() {
 }
 
 #[test]
-fn the_durable_steps_carry_the_exact_requests() {
-    let (step, body) = completion_step(&qr(), &paid(8));
-    assert_eq!(step, Step::AppsPosComplete);
-    let request = wire::AppsPosRequest::from_stored(&body).unwrap();
-    assert_eq!(request, wire::complete(&qr(), "t-1", "r-1"));
-    let (step, body) = refund_step("r-1");
-    assert_eq!(step, Step::AppsPosRefund);
-    assert_eq!(
-        wire::AppsPosRequest::from_stored(&body),
-        Some(wire::refund("r-1"))
-    );
-}
-
-#[test]
 fn the_stored_form_keeps_amounts_as_text() {
     let mut payment = Payment::new(qr(), "R");
     payment.phase = Phase::Paid { paid: paid(8) };
