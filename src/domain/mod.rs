@@ -19,3 +19,4 @@ pub mod receipt;
 pub mod report;
 pub mod sale;
 pub mod shift;
+pub mod transaction_qr;

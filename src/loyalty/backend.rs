@@ -69,16 +69,19 @@ impl LoyaltyBackend {
 
     /// Sends one step of a sale's plan, byte for byte as stored.
     pub async fn send(&self, step: Step, body_json: &str) -> Result<AcceptedFigures, LoyaltyError> {
-        if step == Step::AosTransaction {
-            return self.submit(body_json).await.map(Into::into);
-        }
         // A plan is made for the shift's own program; a step of another,
         // or a record that no longer reads, cannot be sent.
-        let client = self.capillary().ok_or(LoyaltyError::UnexpectedAnswer)?;
-        let request = from_stored(body_json).ok_or(LoyaltyError::UnexpectedAnswer)?;
+        let capillary = || {
+            let client = self.capillary().ok_or(LoyaltyError::UnexpectedAnswer)?;
+            let request = from_stored(body_json).ok_or(LoyaltyError::UnexpectedAnswer)?;
+            Ok::<_, LoyaltyError>((client, request))
+        };
         match step {
-            Step::AosTransaction => Err(LoyaltyError::UnexpectedAnswer),
+            Step::AosTransaction => self.submit(body_json).await.map(Into::into),
+            // The AppsPOS steps come with the AppsPOS checkout (issue 15).
+            Step::AppsPosComplete | Step::AppsPosRefund => Err(LoyaltyError::UnexpectedAnswer),
             Step::CapillaryTransaction => {
+                let (client, request) = capillary()?;
                 let added = client.add_transaction(&request).await?;
                 Ok(AcceptedFigures {
                     points_earned: added.points_earned,
@@ -87,6 +90,7 @@ impl LoyaltyBackend {
                 })
             }
             Step::CapillaryPointsRedeem => {
+                let (client, request) = capillary()?;
                 let redeemed = client.redeem_points(&request).await?;
                 Ok(AcceptedFigures {
                     points_balance: redeemed.balance,
@@ -95,6 +99,7 @@ impl LoyaltyBackend {
                 })
             }
             Step::CapillaryCouponRedeem => {
+                let (client, request) = capillary()?;
                 let redeemed = client.redeem_coupon(&request).await?;
                 Ok(AcceptedFigures {
                     redemption_id: redeemed.redemption_id,

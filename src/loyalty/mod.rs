@@ -3,9 +3,11 @@
 //! sandbox, and (in the browser) the clients that talk to them.
 
 pub mod aos;
+pub mod appspos;
 #[cfg(target_arch = "wasm32")]
 pub mod backend;
 pub mod capillary;
 pub mod demo;
 pub mod error;
+mod flex;
 mod json_number;

@@ -3,9 +3,10 @@
 //!
 //! A sale stores its whole plan when it is finalized: for AOS one
 //! transaction; for Capillary `transaction/add`, then `points/redeem`, then
-//! `coupon/redeem` (capillary-contract.md gives the order). Steps of one
-//! lane go one after the other; a step whose prerequisite was refused is
-//! never sent.
+//! `coupon/redeem` (capillary-contract.md gives the order); for AppsPOS,
+//! paid in the app before it was finalized, `payment_completed` (a refund:
+//! `refund`). Steps of one lane go one after the other; a step whose
+//! prerequisite was refused is never sent.
 
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +24,11 @@ pub enum Step {
     CapillaryPointsRedeem,
     /// Capillary `coupon/redeem`, after the bill exists.
     CapillaryCouponRedeem,
+    /// AppsPOS `payment_completed`, once the app said paid: the payment
+    /// itself happened before the sale was finalized, so nothing waits.
+    AppsPosComplete,
+    /// AppsPOS `refund` of a completed sale (a refund's own plan).
+    AppsPosRefund,
 }
 
 /// Steps of one lane are sent in plan order, one at a time; lanes of a
@@ -41,7 +47,10 @@ impl Step {
     /// redemption refers to the bill by its number.
     pub fn needs(self) -> Option<Step> {
         match self {
-            Step::AosTransaction | Step::CapillaryTransaction => None,
+            Step::AosTransaction
+            | Step::CapillaryTransaction
+            | Step::AppsPosComplete
+            | Step::AppsPosRefund => None,
             Step::CapillaryPointsRedeem | Step::CapillaryCouponRedeem => {
                 Some(Step::CapillaryTransaction)
             }
@@ -64,6 +73,12 @@ mod tests {
             Some(Step::CapillaryTransaction)
         );
         assert_eq!(Step::CapillaryTransaction.needs(), None);
+        assert_eq!(Step::AppsPosComplete.needs(), None);
+        assert_eq!(Step::AppsPosRefund.needs(), None);
+        assert_eq!(
+            serde_json::to_string(&Step::AppsPosComplete).unwrap(),
+            r#""appsPosComplete""#
+        );
         assert_eq!(Step::default(), Step::AosTransaction);
         assert_eq!(
             serde_json::to_string(&Step::CapillaryPointsRedeem).unwrap(),

@@ -4,7 +4,6 @@
 pub mod auth;
 #[cfg(target_arch = "wasm32")]
 pub mod client;
-mod flex;
 pub mod plan;
 pub mod rules;
 pub mod wire;

@@ -16,6 +16,7 @@ use super::DEMO_BRANCH_TOKEN;
 use crate::domain::customer::{Customer, CustomerCode};
 use crate::domain::mobile::MobileNumber;
 use crate::loyalty::aos::wire::{self, Reply, TransactionAccepted};
+use crate::loyalty::appspos::wire::SignedRequest;
 use crate::loyalty::capillary::auth::Authorization;
 use crate::loyalty::capillary::wire::CapillaryRequest;
 use crate::loyalty::error::LoyaltyError;
@@ -102,6 +103,23 @@ impl DemoBackend {
         match self.call(DemoCall::CapillarySamples).await {
             Ok(reply) => serde_json::from_str(&reply.body).unwrap_or_default(),
             Err(_) => CapillarySamples::default(),
+        }
+    }
+
+    /// A signed AppsPOS request, answered by the demo's AppsPOS rules.
+    pub async fn appspos(&self, request: &SignedRequest) -> Result<Reply, LoyaltyError> {
+        let call = DemoCall::AppsPos {
+            path: format!("/{}", request.api.name()),
+            body: request.body.clone(),
+        };
+        self.call(call).await
+    }
+
+    /// The AppsPOS sample codes with what each is for.
+    pub async fn appspos_samples(&self) -> Vec<(String, String)> {
+        match self.call(DemoCall::AppsPosSamples).await {
+            Ok(reply) => serde_json::from_str(&reply.body).unwrap_or_default(),
+            Err(_) => Vec::new(),
         }
     }
 

@@ -1,6 +1,7 @@
-//! The demo backend: the AOS server's rules (`aos::rules`) and Capillary's
-//! (`capillary::rules`), seeded with sample customers, running in a Web
-//! Worker of its own wasm. The page asks it what it would ask a real server
+//! The demo backend: the AOS server's rules (`aos::rules`), Capillary's
+//! (`capillary::rules`) and AppsPOS's (`appspos::rules`), seeded with
+//! sample customers and codes, running in a Web Worker of its own wasm.
+//! The page asks it what it would ask a real server
 //! and reads the answers through the same wire mapping, so the rest of Kassa
 //! cannot tell the two apart; and a tablet working against a real server
 //! never downloads the demo.

@@ -26,6 +26,11 @@ pub enum DemoCall {
     CapillaryOtp { mobile: String },
     /// What to try in a Capillary demo, as [`CapillarySamples`].
     CapillarySamples,
+    /// An AppsPOS call: `path` follows the base URL (`/check_paid_status`),
+    /// `body` is the exact signed JSON.
+    AppsPos { path: String, body: String },
+    /// The AppsPOS sample codes, as `[[code, what it is for], …]`.
+    AppsPosSamples,
 }
 
 /// Sample members, a mobile to enrol and coupon codes of the Capillary demo.

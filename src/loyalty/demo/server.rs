@@ -1,5 +1,5 @@
 //! The demo server: ledgers seeded with the demo's customers, answering
-//! calls as the AOS and the Capillary servers would. Pure, so it is tested
+//! calls as the AOS, Capillary and AppsPOS servers would. Pure, so it is tested
 //! natively; the demo worker (`worker.rs`) only carries messages to and
 //! from it.
 
@@ -9,11 +9,13 @@ use super::protocol::{CapillarySamples, DemoCall, DemoRequest, FromDemo};
 use super::DEMO_BRANCH_TOKEN;
 use crate::loyalty::aos::rules::{Ledger, Seed};
 use crate::loyalty::aos::wire::Reply;
+use crate::loyalty::appspos::rules::{self as appspos, AppsPosServer};
 use crate::loyalty::capillary::rules::{self as capillary, CapillaryServer};
 
 pub struct DemoServer {
     ledger: Ledger,
     capillary: CapillaryServer,
+    appspos: AppsPosServer,
 }
 
 impl Default for DemoServer {
@@ -25,6 +27,7 @@ impl Default for DemoServer {
         DemoServer {
             ledger: Ledger::new(seed),
             capillary: CapillaryServer::new(capillary::Seed::demo()),
+            appspos: AppsPosServer::new(appspos::Seed::demo()),
         }
     }
 }
@@ -60,6 +63,13 @@ impl DemoServer {
                 },
             },
             DemoCall::CapillarySamples => ok(&self.capillary_samples()),
+            DemoCall::AppsPos { path, body } => self.appspos.handle(&path, &body),
+            DemoCall::AppsPosSamples => ok(&self
+                .appspos
+                .codes()
+                .iter()
+                .map(|c| (&c.code, &c.label))
+                .collect::<Vec<_>>()),
         }
     }
 
@@ -247,6 +257,30 @@ mod tests {
             mobile: samples.not_a_member.clone(),
         });
         assert_eq!(none.status, 404);
+    }
+
+    #[test]
+    fn serves_appspos_with_its_sample_codes() {
+        use crate::loyalty::appspos::credentials::Credentials;
+        use crate::loyalty::appspos::wire;
+        use crate::loyalty::appspos::{DEMO_API_KEY, DEMO_BRANCH_CODE, DEMO_SECRET};
+
+        let mut server = DemoServer::default();
+        let samples: Vec<(String, String)> =
+            serde_json::from_str(&server.answer(DemoCall::AppsPosSamples).body).unwrap();
+        assert_eq!(samples.len(), 4);
+        let qr = crate::domain::transaction_qr::TransactionQr::parse(&samples[0].0).unwrap();
+        let credentials = Credentials::new(DEMO_API_KEY, DEMO_SECRET, DEMO_BRANCH_CODE, "T1");
+        let signed = wire::cancel(&qr).signed(&credentials);
+        let reply = server.answer(DemoCall::AppsPos {
+            path: "/cancel_transaction".into(),
+            body: signed.body.clone(),
+        });
+        // Nothing ordered yet: a signed, definite no.
+        assert!(matches!(
+            wire::read_done(&reply, &signed, &credentials.secret),
+            Err(LoyaltyError::Rejected(_))
+        ));
     }
 
     #[test]

@@ -146,7 +146,10 @@ impl SaleOutcome {
                 loyalty_tender::total_of(self.sale.loyalty_tenders(), LoyaltyTenderKind::Points)
             }
             Step::CapillaryCouponRedeem => self.sale.totals().discount_total,
-            Step::AosTransaction | Step::CapillaryTransaction => Money::ZERO,
+            Step::AosTransaction
+            | Step::CapillaryTransaction
+            | Step::AppsPosComplete
+            | Step::AppsPosRefund => Money::ZERO,
         }
     }
 }

@@ -13,7 +13,7 @@ use kassa::loyalty::capillary::rules::{Account, BillRecord, Coupon, RedemptionRe
 use kassa::loyalty::capillary::wire::{CapillaryRequest, Method};
 use serde::{Deserialize, Serialize};
 
-use super::{chance, cut_connection, lock, to_response, unavailable, Shared};
+use super::{chance, cut_connection, every, lock, to_response, unavailable, Shared};
 
 /// Faults to inject, set through `POST /__control/capillary/faults`.
 /// Counts (`…_every`) make a run repeatable: `3` hits the 3rd, 6th, …
@@ -116,10 +116,6 @@ pub(crate) async fn api(
         return cut_connection();
     }
     to_response(reply)
-}
-
-fn every(n: u32, count: u64) -> bool {
-    n > 0 && count.is_multiple_of(u64::from(n))
 }
 
 fn ledger_size(server: &kassa::loyalty::capillary::rules::CapillaryServer) -> usize {

@@ -12,6 +12,14 @@
 //! (`/__control/capillary/ledger`) and the one-time code an SMS would carry
 //! (`/__sandbox/otp?mobile=…`). See `capillary.rs`.
 //!
+//! AppsPOS lives under `/appspos` (base URL `http://HOST:PORT/appspos`),
+//! answered by `kassa::loyalty::appspos::rules` with the signature check,
+//! its faults (`/__control/appspos/faults`), its ledger
+//! (`/__control/appspos/ledger`: charges, refunds, duplicates) and the hook
+//! `POST /__sandbox/appspos/in-process {"polls": n}`, and
+//! `POST /__sandbox/appspos/codes` for a fresh transaction code. See
+//! `appspos.rs`.
+//!
 //! A library, so that tests can drive the very router the binary serves
 //! in-process, without a port.
 
@@ -26,6 +34,7 @@ use axum::routing::{any, get, post};
 use axum::{Json, Router};
 use kassa::loyalty::aos::rules::{Ledger, Seed};
 use kassa::loyalty::aos::wire::Reply;
+use kassa::loyalty::appspos::rules::{self as appspos_rules, AppsPosServer};
 use kassa::loyalty::capillary::rules::{self as capillary_rules, CapillaryServer};
 use serde::{Deserialize, Serialize};
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -46,6 +55,7 @@ struct Faults {
     drop_after_commit_percent: u8,
 }
 
+mod appspos;
 mod capillary;
 
 struct Sandbox {
@@ -59,6 +69,9 @@ struct Sandbox {
     capillary_seed: capillary_rules::Seed,
     capillary: CapillaryServer,
     capillary_state: capillary::State,
+    appspos_seed: appspos_rules::Seed,
+    appspos: AppsPosServer,
+    appspos_state: appspos::State,
 }
 
 type Shared = Arc<Mutex<Sandbox>>;
@@ -134,6 +147,11 @@ pub(crate) fn chance(percent: u8) -> bool {
     percent > 0 && fastrand::u8(0..100) < percent
 }
 
+/// Whether the `count`-th event is one of every `n` (never when `n` is 0).
+pub(crate) fn every(n: u32, count: u64) -> bool {
+    n > 0 && count.is_multiple_of(u64::from(n))
+}
+
 /// A response whose body fails at once: hyper aborts the connection, and
 /// the client sees a network error although the work was committed.
 pub(crate) fn cut_connection() -> Response {
@@ -193,11 +211,14 @@ async fn reset(State(state): State<Shared>) -> Response {
     sandbox.replays = 0;
     sandbox.capillary = CapillaryServer::new(sandbox.capillary_seed.clone());
     sandbox.capillary_state = capillary::State::default();
+    sandbox.appspos = AppsPosServer::new(sandbox.appspos_seed.clone());
+    sandbox.appspos_state = appspos::State::default();
     StatusCode::NO_CONTENT.into_response()
 }
 
 /// The sandbox's routes over a fresh ledger from `seed`, and Capillary's
-/// from the demo's seed; `/__control/reset` returns to those seeds.
+/// and AppsPOS's from the demo's seeds; `/__control/reset` returns to
+/// those seeds.
 pub fn router(seed: Seed) -> Router {
     router_with(seed, capillary_rules::Seed::demo())
 }
@@ -213,6 +234,9 @@ pub fn router_with(seed: Seed, capillary_seed: capillary_rules::Seed) -> Router 
         capillary: CapillaryServer::new(capillary_seed.clone()),
         capillary_seed,
         capillary_state: capillary::State::default(),
+        appspos: AppsPosServer::new(appspos_rules::Seed::demo()),
+        appspos_seed: appspos_rules::Seed::demo(),
+        appspos_state: appspos::State::default(),
     }));
     // The browser calls the API from the app's own origin: allow whichever
     // origin asks (this is a local test server), with the JSON POST preflight.
@@ -230,6 +254,14 @@ pub fn router_with(seed: Seed, capillary_seed: capillary_rules::Seed) -> Router 
         .route("/__control/capillary/faults", post(capillary::set_faults))
         .route("/__control/capillary/ledger", get(capillary::ledger))
         .route("/__sandbox/otp", get(capillary::otp))
+        .route("/appspos/{*path}", post(appspos::api))
+        .route("/__control/appspos/faults", post(appspos::set_faults))
+        .route("/__control/appspos/ledger", get(appspos::ledger))
+        .route(
+            "/__sandbox/appspos/in-process",
+            post(appspos::set_in_process),
+        )
+        .route("/__sandbox/appspos/codes", post(appspos::add_code))
         .layer(cors)
         .with_state(state)
 }

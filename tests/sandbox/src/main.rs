@@ -1,5 +1,5 @@
 //! The `kassa-sandbox` server: the routes of [`kassa_sandbox::router`] (AOS,
-//! and Capillary under `/capillary`) on a port.
+//! Capillary under `/capillary`, AppsPOS under `/appspos`) on a port.
 //!
 //! Usage: `kassa-sandbox [--port 8788] [--seed tests/sandbox/seed.json]`.
 //! Binds 127.0.0.1 only.
@@ -35,7 +35,9 @@ async fn main() {
         Ok(listener) => listener,
         Err(error) => return eprintln!("kassa-sandbox: cannot listen on {address}: {error}"),
     };
-    println!("kassa-sandbox: AOS API on http://{address}, Capillary on http://{address}/capillary");
+    println!(
+        "kassa-sandbox: AOS API on http://{address}, Capillary on http://{address}/capillary, AppsPOS on http://{address}/appspos"
+    );
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };

@@ -10,8 +10,8 @@ use super::request::CustomerId;
 use super::{code, Reply};
 use crate::domain::mobile::MobileNumber;
 use crate::domain::money::{Money, MONEY_LIMIT};
-use crate::loyalty::capillary::flex::{OneOrMany, Text};
 use crate::loyalty::error::LoyaltyError;
+use crate::loyalty::flex::{OneOrMany, Text};
 
 /// A member as `customer/get` describes them.
 #[derive(Debug, Clone, PartialEq, Eq)]

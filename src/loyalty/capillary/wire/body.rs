@@ -8,7 +8,7 @@ use crate::domain::mobile::MobileNumber;
 use crate::domain::money::Money;
 use crate::domain::quantity::Quantity;
 use crate::domain::sale::LocalDateTime;
-use crate::loyalty::capillary::flex::Number;
+use crate::loyalty::flex::Number;
 //
 // Shared with the server rules, which read what Kassa sends.
 

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use crate::loyalty::capillary::flex::{Flag, Int, Number, OneOrMany, Text};
+use crate::loyalty::flex::{Flag, Int, Number, OneOrMany, Text};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]

@@ -1,5 +1,5 @@
-//! The tolerant reading Capillary answers need: booleans and numbers given
-//! as JSON values or as strings, a one-element list given as a bare object,
+//! The tolerant reading provider answers need (Capillary, AppsPOS):
+//! booleans and numbers given as JSON values or as strings, a one-element list given as a bare object,
 //! text given as a number. Every reader takes the raw token, so nothing
 //! passes through `f64`.
 
