@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use thiserror::Error;
 
 use super::product::{
-    Category, CategoryId, Placement, PlacementId, Pricing, Product, ProductId, ProductRecord,
-    SellerVersion, Tax, TaxId,
+    Category, CategoryId, Placement, PlacementId, Priced, Pricing, Product, ProductId,
+    ProductRecord, SellerVersion, Tax, TaxId,
 };
 use super::Catalog;
 
@@ -182,10 +182,10 @@ impl Catalog {
             self.products.remove(&record.id);
             let taxes = &self.taxes;
             match Product::price(record, |tax| taxes.get(tax).map(|t| t.vat_percent)) {
-                Ok(product) => {
+                Priced::Sellable(product) => {
                     self.products.insert(product.id().clone(), product);
                 }
-                Err(record) => {
+                Priced::Unsellable(record) => {
                     self.unsellable.insert(record.id.clone(), record);
                 }
             }

@@ -12,8 +12,8 @@ use std::collections::{BTreeMap, HashMap};
 
 pub use change::{CatalogChange, ChangeBase, ChangeError, Changes};
 pub use product::{
-    gross_of_net, Category, CategoryId, Placement, PlacementId, Pricing, Product, ProductId,
-    ProductRecord, SellerVersion, Tax, TaxId, Unit,
+    gross_of_net, Category, CategoryId, Placement, PlacementId, Priced, Pricing, Product,
+    ProductId, ProductRecord, SellerVersion, Tax, TaxId, Unit,
 };
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

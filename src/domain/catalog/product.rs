@@ -128,6 +128,13 @@ pub struct ProductRecord {
     pub pricing: Pricing,
 }
 
+/// A record priced, or given back as it cannot be sold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Priced {
+    Sellable(Product),
+    Unsellable(ProductRecord),
+}
+
 /// A product that can be sold: its record, priced with VAT included.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Product {
@@ -138,18 +145,15 @@ pub struct Product {
 
 impl Product {
     /// Prices `record` with `vat_of` (a tax's rate by identifier). The
-    /// record comes back when it cannot be sold: no name, an unknown tax, a
-    /// VAT rate a line cannot carry.
-    pub fn price(
-        record: ProductRecord,
-        vat_of: impl Fn(&TaxId) -> Option<u8>,
-    ) -> Result<Product, ProductRecord> {
+    /// record comes back unsellable without a name, with an unknown tax or
+    /// a VAT rate a line cannot carry.
+    pub fn price(record: ProductRecord, vat_of: impl Fn(&TaxId) -> Option<u8>) -> Priced {
         let priced = match &record.pricing {
             Pricing::Gross { price, vat_percent } => Some((*price, *vat_percent)),
             Pricing::Net { net, tax } => vat_of(tax).map(|vat| (gross_of_net(*net, vat), vat)),
         };
         let Some((price, vat_percent)) = priced.filter(|(_, vat)| *vat <= VAT_PERCENT_MAX) else {
-            return Err(record);
+            return Priced::Unsellable(record);
         };
         let product = Product {
             record,
@@ -157,8 +161,8 @@ impl Product {
             vat_percent,
         };
         match product.line() {
-            Some(_) => Ok(product),
-            None => Err(product.record),
+            Some(_) => Priced::Sellable(product),
+            None => Priced::Unsellable(product.record),
         }
     }
 
@@ -217,6 +221,12 @@ impl Product {
 mod tests {
     use super::*;
 
+    impl Priced {
+        fn is_unsellable(&self) -> bool {
+            matches!(self, Priced::Unsellable(_))
+        }
+    }
+
     fn net(minor: i64) -> Money {
         Money::new(Decimal::new(minor, 2)).unwrap()
     }
@@ -249,8 +259,12 @@ mod tests {
             net: net(1_000),
             tax: tax.clone(),
         };
-        assert!(Product::price(record(pricing.clone()), |_| None).is_err());
-        let product = Product::price(record(pricing), |id| (id == &tax).then_some(12)).unwrap();
+        assert!(Product::price(record(pricing.clone()), |_| None).is_unsellable());
+        let Priced::Sellable(product) =
+            Product::price(record(pricing), |id| (id == &tax).then_some(12))
+        else {
+            panic!("a known tax prices the product");
+        };
         assert_eq!(
             (product.unit_price(), product.vat_percent()),
             (net(1_120), 12)
@@ -267,11 +281,11 @@ mod tests {
                 vat_percent: 12,
             })
         };
-        assert!(Product::price(nameless, |_| None).is_err());
+        assert!(Product::price(nameless, |_| None).is_unsellable());
         let overtaxed = record(Pricing::Gross {
             price: net(100),
             vat_percent: 101,
         });
-        assert!(Product::price(overtaxed, |_| None).is_err());
+        assert!(Product::price(overtaxed, |_| None).is_unsellable());
     }
 }
