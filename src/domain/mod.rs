@@ -14,4 +14,5 @@ pub mod quantity;
 pub mod receipt;
 pub mod report;
 pub mod sale;
+pub mod scale_barcode;
 pub mod shift;

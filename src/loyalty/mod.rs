@@ -7,4 +7,4 @@ pub mod aos;
 pub mod backend;
 pub mod demo;
 pub mod error;
-mod json_number;
+pub(crate) mod json_number;

@@ -10,6 +10,8 @@ pub mod search;
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::scale_barcode::ScaleLabel;
+
 pub use change::{CatalogChange, ChangeBase, ChangeError, Changes};
 pub use product::{
     gross_of_net, Category, CategoryId, Placement, PlacementId, Priced, Pricing, Product,
@@ -73,6 +75,14 @@ impl Catalog {
         self.by_barcode
             .get(barcode.trim())
             .and_then(|id| self.products.get(id))
+    }
+
+    /// The product a scale label weighs: known by the label with its weight
+    /// zeroed, or by the bare item code (with or without leading zeros).
+    pub fn find_weighed(&self, label: &ScaleLabel) -> Option<&Product> {
+        self.find(&label.item_barcode())
+            .or_else(|| self.find(&label.item))
+            .or_else(|| self.find(label.item.trim_start_matches('0')))
     }
 
     pub fn product(&self, id: &ProductId) -> Option<&Product> {
