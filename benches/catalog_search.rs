@@ -20,7 +20,9 @@ fn loaded_change() -> CatalogChange {
     let sample = sample::catalog(PRODUCTS, 16);
     let page = |items: &[serde_json::Value]| serde_json::to_string(items).expect("JSON");
     let mut change = CatalogChange::full(SellerVersion(1));
-    change.taxes.changed = read_page::<WireTax>(&page(&sample.taxes)).expect("taxes").entities;
+    change.taxes.changed = read_page::<WireTax>(&page(&sample.taxes))
+        .expect("taxes")
+        .entities;
     change.categories.changed = read_page::<WireCategory>(&page(&sample.categories))
         .expect("categories")
         .entities;
@@ -36,7 +38,9 @@ fn loaded_change() -> CatalogChange {
 fn search(c: &mut Criterion) {
     let change = loaded_change();
     let started = Instant::now();
-    let catalog = Catalog::default().apply(&change).expect("a full load applies");
+    let catalog = Catalog::default()
+        .apply(&change)
+        .expect("a full load applies");
     let applied = started.elapsed();
     let started = Instant::now();
     let index = SearchIndex::new(&catalog);

@@ -23,6 +23,8 @@ use kassa::loyalty::aos::wire::Reply;
 use serde::{Deserialize, Serialize};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
+pub mod srv4pos;
+
 /// Faults to inject, set by tests through `POST /__control/faults`.
 #[derive(Debug, Clone, Copy, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
