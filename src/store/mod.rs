@@ -1,6 +1,7 @@
 //! Persistence: what must survive a closed tab — the open shift, the receipt
 //! sequence and the outbox of sales not yet confirmed.
 
+pub mod catalog_records;
 #[cfg(target_arch = "wasm32")]
 pub mod db;
 pub mod journal;
