@@ -16,6 +16,7 @@ use crate::scan::problem::ScanProblem;
 use crate::srv4pos::address::AddressError;
 use crate::srv4pos::error::StoreServerError;
 use crate::srv4pos::sync::SyncError;
+use crate::store::catalog_records::CatalogStoreError;
 
 /// An error the cashier may see, and the sentence that explains it.
 pub trait Describe {
@@ -190,6 +191,16 @@ impl Describe for ScaleBarcodeError {
             ScaleBarcodeError::BadCheckDigit => Text::ErrScaleCheckDigit,
             ScaleBarcodeError::NoWeight => Text::ErrScaleNoWeight,
             ScaleBarcodeError::BadLayout => Text::ErrScaleLayout,
+        }
+    }
+}
+
+impl Describe for CatalogStoreError {
+    fn text(&self) -> Text {
+        match self {
+            CatalogStoreError::Unavailable => Text::ErrStorageUnavailable,
+            CatalogStoreError::Stale => Text::ErrCatalogOutOfStep,
+            CatalogStoreError::Change(error) => error.text(),
         }
     }
 }

@@ -9,10 +9,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
+use thiserror::Error;
 
 use crate::domain::catalog::{
-    Catalog, CatalogChange, Category, CategoryId, ChangeBase, Placement, PlacementId, Pricing,
-    ProductId, ProductRecord, SellerVersion, Tax, TaxId, Unit,
+    Catalog, CatalogChange, Category, CategoryId, ChangeBase, ChangeError, Placement, PlacementId,
+    Pricing, ProductId, ProductRecord, SellerVersion, Tax, TaxId, Unit,
 };
 use crate::domain::line::ClassCode;
 use crate::domain::number_input::parse_money;
@@ -22,6 +23,19 @@ use crate::domain::number_input::parse_money;
 pub const BUCKETS: u32 = 64;
 /// Bumped whenever the stored form changes.
 pub const LAYOUT: u32 = 1;
+
+/// Why a sync was not stored (the stored catalog stays as it was).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum CatalogStoreError {
+    #[error("browser storage is unavailable")]
+    Unavailable,
+    /// The stored catalog is not the one the difference was applied to
+    /// (another tab stored a sync meanwhile): load it and sync again.
+    #[error("the stored catalog changed meanwhile")]
+    Stale,
+    #[error(transparent)]
+    Change(#[from] ChangeError),
+}
 
 /// FNV-1a: stable across builds and platforms, unlike std's hasher.
 fn bucket_of(identifier: &str) -> u32 {
