@@ -68,7 +68,7 @@ impl ScaleLabel {
         let mut digits = [0u8; 12];
         for (at, byte) in self.prefix.bytes().chain(self.item.bytes()).enumerate() {
             if let Some(slot) = digits.get_mut(at) {
-                *slot = byte - b'0';
+                *slot = byte.wrapping_sub(b'0') % 10;
             }
         }
         let check = ean13_check_digit(&digits);
