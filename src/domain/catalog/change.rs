@@ -2,7 +2,7 @@
 //! versions — and its application: all of it into a new catalog, or an
 //! error and nothing; the catalog it was applied to is never touched.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{HashMap, HashSet};
 
 use thiserror::Error;
 
@@ -125,10 +125,10 @@ impl Catalog {
     }
 
     /// Applies tax changes; returns the taxes whose rate changed or vanished.
-    fn apply_taxes(&mut self, taxes: &Changes<Tax, TaxId>) -> BTreeSet<TaxId> {
+    fn apply_taxes(&mut self, taxes: &Changes<Tax, TaxId>) -> HashSet<TaxId> {
         let before = self.taxes.clone();
         replace(&mut self.taxes, taxes, |tax| &tax.id);
-        let mut retaxed: BTreeSet<TaxId> = before
+        let mut retaxed: HashSet<TaxId> = before
             .iter()
             .filter(|(id, tax)| self.taxes.get(*id) != Some(*tax))
             .map(|(id, _)| id.clone())
@@ -145,13 +145,13 @@ impl Catalog {
     fn apply_products(
         &mut self,
         products: &Changes<ProductRecord, ProductId>,
-        retaxed: &BTreeSet<TaxId>,
+        retaxed: &HashSet<TaxId>,
     ) {
         for id in &products.deleted {
             self.products.remove(id);
             self.unsellable.remove(id);
         }
-        let changed: BTreeMap<&ProductId, &ProductRecord> = products
+        let changed: HashMap<&ProductId, &ProductRecord> = products
             .changed
             .iter()
             .map(|record| (&record.id, record))
@@ -190,17 +190,18 @@ impl Catalog {
                 }
             }
         }
-        self.move_barcodes(&changed);
+        self.move_barcodes(&products.changed);
     }
 
     /// A barcode claimed by a changed product is taken from any other
-    /// product that still lists it: the label was moved to new goods.
-    fn move_barcodes(&mut self, changed: &BTreeMap<&ProductId, &ProductRecord>) {
-        let mut claimed: BTreeMap<&str, &ProductId> = BTreeMap::new();
-        for (id, record) in changed {
-            if self.products.contains_key(*id) {
+    /// product that still lists it: the label was moved to new goods. Two
+    /// changed products claiming one barcode: the later in the change wins.
+    fn move_barcodes(&mut self, changed: &[ProductRecord]) {
+        let mut claimed: HashMap<&str, &ProductId> = HashMap::new();
+        for record in changed {
+            if self.products.contains_key(&record.id) {
                 for barcode in &record.barcodes {
-                    claimed.insert(barcode.as_str(), *id);
+                    claimed.insert(barcode.as_str(), &record.id);
                 }
             }
         }
@@ -226,8 +227,8 @@ impl Catalog {
 }
 
 /// Deletes, then adds or replaces whole, entities keyed by identifier.
-fn replace<T: Clone, I: Ord + Clone>(
-    map: &mut BTreeMap<I, T>,
+fn replace<T: Clone, I: Eq + std::hash::Hash + Clone>(
+    map: &mut HashMap<I, T>,
     changes: &Changes<T, I>,
     id: impl Fn(&T) -> &I,
 ) {

@@ -8,7 +8,7 @@ mod fold;
 mod product;
 pub mod search;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use super::scale_barcode::ScaleLabel;
 
@@ -21,13 +21,13 @@ pub use product::{
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Catalog {
     version: SellerVersion,
-    taxes: BTreeMap<TaxId, Tax>,
-    categories: BTreeMap<CategoryId, Category>,
-    products: BTreeMap<ProductId, Product>,
+    taxes: HashMap<TaxId, Tax>,
+    categories: HashMap<CategoryId, Category>,
+    products: HashMap<ProductId, Product>,
     /// Received but not sellable (an unknown tax, no name): kept to be
     /// priced again when a later change completes them.
-    unsellable: BTreeMap<ProductId, ProductRecord>,
-    placements: BTreeMap<PlacementId, Placement>,
+    unsellable: HashMap<ProductId, ProductRecord>,
+    placements: HashMap<PlacementId, Placement>,
     by_barcode: HashMap<String, ProductId>,
     /// Each category's products in page order.
     pages: HashMap<CategoryId, Vec<ProductId>>,
@@ -89,7 +89,7 @@ impl Catalog {
         self.products.get(id)
     }
 
-    /// Sellable products, by identifier.
+    /// Sellable products, in no particular order.
     pub fn products(&self) -> impl Iterator<Item = &Product> {
         self.products.values()
     }

@@ -228,10 +228,12 @@ fn the_difference_brings_the_till_to_what_a_full_load_gives() {
     let full = till.full();
     assert_eq!(synced.version(), full.version());
     let priced = |catalog: &Catalog| -> Vec<(ProductId, String)> {
-        catalog
+        let mut priced: Vec<(ProductId, String)> = catalog
             .products()
             .map(|p| (p.id().clone(), p.unit_price().to_string()))
-            .collect()
+            .collect();
+        priced.sort();
+        priced
     };
     assert_eq!(priced(&synced), priced(&full));
     for product in full.products() {
