@@ -9,6 +9,7 @@ pub mod domain;
 pub mod i18n;
 pub mod loyalty;
 pub mod scan;
+pub mod srv4pos;
 pub mod store;
 
 #[cfg(target_arch = "wasm32")]

@@ -18,5 +18,6 @@ pub mod quantity;
 pub mod receipt;
 pub mod report;
 pub mod sale;
+pub mod scale_barcode;
 pub mod shift;
 pub mod transaction_qr;

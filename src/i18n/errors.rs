@@ -2,6 +2,7 @@
 
 use super::Text;
 use crate::domain::cashback::CashbackError;
+use crate::domain::catalog::ChangeError;
 use crate::domain::customer::NotACustomerCode;
 use crate::domain::line::LineError;
 use crate::domain::mobile::{CardError, MobileError};
@@ -9,9 +10,14 @@ use crate::domain::number_input::InputError;
 use crate::domain::payment::PaymentError;
 use crate::domain::report::CashMovementError;
 use crate::domain::sale::SaleError;
+use crate::domain::scale_barcode::ScaleBarcodeError;
 use crate::domain::shift::{LoginError, LoginField};
 use crate::loyalty::error::LoyaltyError;
 use crate::scan::problem::ScanProblem;
+use crate::srv4pos::address::AddressError;
+use crate::srv4pos::error::StoreServerError;
+use crate::srv4pos::sync::SyncError;
+use crate::store::catalog_records::CatalogStoreError;
 
 /// An error the cashier may see, and the sentence that explains it.
 pub trait Describe {
@@ -152,6 +158,75 @@ impl Describe for ScanProblem {
             ScanProblem::PhotoUnreadable => Text::ErrPhotoUnreadable,
             ScanProblem::NoCodeInPhoto => Text::ErrNoCodeInPhoto,
             ScanProblem::DecoderUnavailable => Text::ErrDecoderUnavailable,
+        }
+    }
+}
+
+impl Describe for StoreServerError {
+    fn text(&self) -> Text {
+        match self {
+            StoreServerError::KeyRejected => Text::ErrStoreKeyRejected,
+            StoreServerError::NotApproved => Text::ErrStoreNotApproved,
+            StoreServerError::ApiGone => Text::ErrStoreApiGone,
+            StoreServerError::DayClosed => Text::ErrStoreDayClosed,
+            StoreServerError::DayNotClosed => Text::ErrStoreDayNotClosed,
+            StoreServerError::ReceiptPrintedAlready => Text::ErrStoreReceiptPrinted,
+            StoreServerError::ReportNotPrinted => Text::ErrStoreReportNotPrinted,
+            StoreServerError::Rejected(_) => Text::ErrStoreRejected,
+            StoreServerError::NotFound => Text::ErrStoreNotFound,
+            StoreServerError::Conflict(_) => Text::ErrStoreConflict,
+            StoreServerError::Unreachable => Text::ErrStoreUnreachable,
+            StoreServerError::UnexpectedAnswer => Text::ErrStoreUnexpectedAnswer,
+        }
+    }
+}
+
+impl Describe for SyncError {
+    fn text(&self) -> Text {
+        match self {
+            SyncError::Server(error) => error.text(),
+            SyncError::Moved { .. } => Text::ErrCatalogMoved,
+        }
+    }
+}
+
+impl Describe for ChangeError {
+    fn text(&self) -> Text {
+        match self {
+            ChangeError::NotFromThisVersion { .. } | ChangeError::Backwards { .. } => {
+                Text::ErrCatalogOutOfStep
+            }
+        }
+    }
+}
+
+impl Describe for AddressError {
+    fn text(&self) -> Text {
+        match self {
+            AddressError::NotHttps => Text::ErrStoreUrlNotHttps,
+            AddressError::NoVersionOrSeller => Text::ErrStoreUrlIncomplete,
+            AddressError::NoRegisterName => Text::ErrMissingRegisterName,
+            AddressError::NoApiKey => Text::ErrMissingApiKey,
+        }
+    }
+}
+
+impl Describe for ScaleBarcodeError {
+    fn text(&self) -> Text {
+        match self {
+            ScaleBarcodeError::BadCheckDigit => Text::ErrScaleCheckDigit,
+            ScaleBarcodeError::NoWeight => Text::ErrScaleNoWeight,
+            ScaleBarcodeError::BadLayout => Text::ErrScaleLayout,
+        }
+    }
+}
+
+impl Describe for CatalogStoreError {
+    fn text(&self) -> Text {
+        match self {
+            CatalogStoreError::Unavailable => Text::ErrStorageUnavailable,
+            CatalogStoreError::Stale => Text::ErrCatalogOutOfStep,
+            CatalogStoreError::Change(error) => error.text(),
         }
     }
 }

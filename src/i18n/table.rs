@@ -481,4 +481,111 @@ texts! {
 
     // theme
     ThemeDark => ["Dark theme", "Тёмная тема", "Qorong‘i mavzu"],
+
+    // store server (srv4pos) and catalog
+    ErrStoreKeyRejected => [
+        "The store server rejected the API key: log in again",
+        "Сервер магазина отклонил API-ключ: войдите заново",
+        "Do‘kon serveri API kalitini rad etdi: qaytadan kiring",
+    ],
+    ErrStoreNotApproved => [
+        "This cash register is not approved on the store server yet: log in again later",
+        "Эта касса ещё не одобрена на сервере магазина: войдите позже",
+        "Bu kassa do‘kon serverida hali tasdiqlanmagan: keyinroq qaytadan kiring",
+    ],
+    ErrStoreApiGone => [
+        "This version of the store server API is no longer served: update Kassa",
+        "Эта версия API сервера магазина больше не поддерживается: обновите Кассу",
+        "Do‘kon serveri API’ining bu versiyasi endi ishlamaydi: Kassani yangilang",
+    ],
+    ErrStoreDayClosed => [
+        "The day is closed on the store server: close and reopen the shift; the sale stays queued",
+        "День на сервере магазина закрыт: закройте и снова откройте смену; продажа остаётся в очереди",
+        "Do‘kon serverida kun yopilgan: smenani yopib, qayta oching; sotuv navbatda qoladi",
+    ],
+    ErrStoreDayNotClosed => [
+        "The day is still open on the store server",
+        "День на сервере магазина ещё открыт",
+        "Do‘kon serverida kun hali ochiq",
+    ],
+    ErrStoreReceiptPrinted => [
+        "The receipt was already confirmed as printed",
+        "Печать чека уже подтверждена",
+        "Chek chop etilgani allaqachon tasdiqlangan",
+    ],
+    ErrStoreReportNotPrinted => [
+        "The report has not been printed yet",
+        "Отчёт ещё не напечатан",
+        "Hisobot hali chop etilmagan",
+    ],
+    ErrStoreRejected => [
+        "The store server refused it",
+        "Сервер магазина отказал",
+        "Do‘kon serveri rad etdi",
+    ],
+    ErrStoreNotFound => [
+        "Not found on the store server",
+        "Не найдено на сервере магазина",
+        "Do‘kon serverida topilmadi",
+    ],
+    ErrStoreConflict => [
+        "The store server holds a different record under this identifier",
+        "На сервере магазина под этим идентификатором другая запись",
+        "Do‘kon serverida bu identifikator ostida boshqa yozuv bor",
+    ],
+    ErrStoreUnreachable => [
+        "The store server cannot be reached",
+        "Сервер магазина недоступен",
+        "Do‘kon serveriga ulanib bo‘lmadi",
+    ],
+    ErrStoreUnexpectedAnswer => [
+        "Unexpected answer from the store server",
+        "Неожиданный ответ сервера магазина",
+        "Do‘kon serveridan kutilmagan javob",
+    ],
+    ErrStoreUrlNotHttps => [
+        "The store server address must start with https://",
+        "Адрес сервера магазина должен начинаться с https://",
+        "Do‘kon serveri manzili https:// bilan boshlanishi kerak",
+    ],
+    ErrStoreUrlIncomplete => [
+        "The store server address must end in /v<version>/<seller id>",
+        "Адрес сервера магазина должен заканчиваться на /v<версия>/<id продавца>",
+        "Do‘kon serveri manzili /v<versiya>/<sotuvchi id> bilan tugashi kerak",
+    ],
+    ErrMissingRegisterName => [
+        "Enter the cash register name",
+        "Укажите имя кассы",
+        "Kassa nomini kiriting",
+    ],
+    ErrMissingApiKey => [
+        "Enter the cash register's API key",
+        "Укажите API-ключ кассы",
+        "Kassaning API kalitini kiriting",
+    ],
+    ErrCatalogMoved => [
+        "The catalog changed on the server during the update: it will be loaded again",
+        "Каталог изменился на сервере во время обновления: он будет загружен заново",
+        "Yangilash paytida serverda katalog o‘zgardi: u qaytadan yuklanadi",
+    ],
+    ErrCatalogOutOfStep => [
+        "The catalog update does not fit this till's catalog: it will be loaded in full",
+        "Обновление каталога не подходит к каталогу этой кассы: он будет загружен целиком",
+        "Katalog yangilanishi bu kassadagi katalogga mos emas: u to‘liq yuklanadi",
+    ],
+    ErrScaleCheckDigit => [
+        "The scale label is misread or damaged: scan it again",
+        "Этикетка весов считана с ошибкой или повреждена: отсканируйте ещё раз",
+        "Tarozi yorlig‘i noto‘g‘ri o‘qildi yoki shikastlangan: qayta skanerlang",
+    ],
+    ErrScaleNoWeight => [
+        "The scale label carries no weight",
+        "На этикетке весов нет веса",
+        "Tarozi yorlig‘ida og‘irlik yo‘q",
+    ],
+    ErrScaleLayout => [
+        "The scale label layout is misconfigured",
+        "Формат этикеток весов настроен неверно",
+        "Tarozi yorlig‘i formati noto‘g‘ri sozlangan",
+    ],
 }

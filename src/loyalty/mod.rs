@@ -10,4 +10,4 @@ pub mod capillary;
 pub mod demo;
 pub mod error;
 mod flex;
-mod json_number;
+pub(crate) mod json_number;

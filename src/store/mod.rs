@@ -1,6 +1,9 @@
 //! Persistence: what must survive a closed tab — the open shift, the receipt
-//! sequence and the outbox of sales not yet confirmed.
+//! sequence and the outbox of sales not yet confirmed, and the catalog.
 
+#[cfg(target_arch = "wasm32")]
+pub mod catalog_db;
+pub mod catalog_records;
 #[cfg(target_arch = "wasm32")]
 pub mod db;
 pub mod journal;

@@ -39,6 +39,8 @@ use kassa::loyalty::capillary::rules::{self as capillary_rules, CapillaryServer}
 use serde::{Deserialize, Serialize};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
+pub mod srv4pos;
+
 /// Faults to inject, set by tests through `POST /__control/faults`.
 #[derive(Debug, Clone, Copy, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]

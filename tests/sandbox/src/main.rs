@@ -1,8 +1,10 @@
 //! The `kassa-sandbox` server: the routes of [`kassa_sandbox::router`] (AOS,
 //! Capillary under `/capillary`, AppsPOS under `/appspos`) on a port.
 //!
-//! Usage: `kassa-sandbox [--port 8788] [--seed tests/sandbox/seed.json]`.
-//! Binds 127.0.0.1 only.
+//! Usage: `kassa-sandbox [--port 8788] [--seed tests/sandbox/seed.json]
+//! [--products 200]`. Binds 127.0.0.1 only. The srv4pos store server is
+//! under `/srv4pos` (see `kassa_sandbox::srv4pos`), with `--products`
+//! generated products.
 
 use std::net::SocketAddr;
 
@@ -30,6 +32,12 @@ async fn main() {
             }
             Err(error) => return eprintln!("kassa-sandbox: cannot read {seed_path}: {error}"),
         };
+    let store = kassa_sandbox::srv4pos::StoreConfig {
+        products: argument("--products")
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(kassa_sandbox::srv4pos::StoreConfig::default().products),
+        ..Default::default()
+    };
     let address = SocketAddr::from(([127, 0, 0, 1], port));
     let listener = match tokio::net::TcpListener::bind(address).await {
         Ok(listener) => listener,
@@ -38,10 +46,12 @@ async fn main() {
     println!(
         "kassa-sandbox: AOS API on http://{address}, Capillary on http://{address}/capillary, AppsPOS on http://{address}/appspos"
     );
+    println!("kassa-sandbox: srv4pos on http://{address}/srv4pos/v45/UZ301234567");
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };
-    if let Err(error) = axum::serve(listener, kassa_sandbox::router(seed))
+    let app = kassa_sandbox::router(seed).nest("/srv4pos", kassa_sandbox::srv4pos::router(store));
+    if let Err(error) = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await
     {

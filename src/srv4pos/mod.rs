@@ -1,0 +1,12 @@
+//! srv4pos, the store server: the catalog a till sells from, and the sales,
+//! cash movements and days it reports to. Pure wire mapping and sync rules
+//! here (see `../shared/spec/srv4pos-contract.md`); the one place to correct
+//! when a live server differs from the contract.
+
+pub mod address;
+pub mod articles;
+pub mod days;
+pub mod error;
+pub mod sales;
+pub mod sample;
+pub mod sync;
