@@ -10,6 +10,7 @@ use crate::domain::report::CashMovementError;
 use crate::domain::sale::SaleError;
 use crate::domain::shift::{LoginError, LoginField};
 use crate::loyalty::error::LoyaltyError;
+use crate::print::error::PrinterError;
 use crate::scan::problem::ScanProblem;
 
 /// An error the cashier may see, and the sentence that explains it.
@@ -126,6 +127,17 @@ impl Describe for ScanProblem {
             ScanProblem::PhotoUnreadable => Text::ErrPhotoUnreadable,
             ScanProblem::NoCodeInPhoto => Text::ErrNoCodeInPhoto,
             ScanProblem::DecoderUnavailable => Text::ErrDecoderUnavailable,
+        }
+    }
+}
+
+impl Describe for PrinterError {
+    fn text(&self) -> Text {
+        match self {
+            PrinterError::Open => Text::ErrPrinterOpen,
+            PrinterError::Write => Text::ErrPrinterWrite,
+            PrinterError::NoOutput => Text::ErrPrinterNoOutput,
+            PrinterError::Builder => Text::ErrPrinterBuild,
         }
     }
 }

@@ -374,4 +374,46 @@ texts! {
 
     // theme
     ThemeDark => ["Dark theme", "Тёмная тема", "Qorong‘i mavzu"],
+
+    // printer, drawer, customer display
+    PrinterTitle => ["Receipt printer", "Принтер чеков", "Chek printeri"],
+    PrinterConnectUsb => ["Connect USB printer", "Подключить USB-принтер", "USB printerni ulash"],
+    PrinterConnectSerial => ["Connect serial printer", "Подключить COM-принтер", "COM printerni ulash"],
+    PrinterTest => ["Print test page", "Пробная печать", "Sinov sahifasini chop etish"],
+    PrinterStatusNone => ["No printer: receipts go to the print dialog", "Принтер не подключён: чеки через окно печати", "Printer ulanmagan: cheklar chop etish oynasi orqali"],
+    PrinterStatusReady => ["Printer ready", "Принтер готов", "Printer tayyor"],
+    PrinterStatusError => ["Printer error", "Ошибка принтера", "Printer xatosi"],
+    PrinterUnsupported => [
+        "This browser cannot reach a printer directly (no WebUSB or Web Serial): receipts go through the print dialog. Use Chrome or Edge to print without it.",
+        "Этот браузер не умеет работать с принтером напрямую (нет WebUSB и Web Serial): чеки печатаются через окно печати. Для печати без него используйте Chrome или Edge.",
+        "Bu brauzer printerga to‘g‘ridan-to‘g‘ri ulana olmaydi (WebUSB va Web Serial yo‘q): cheklar chop etish oynasi orqali chiqadi. Usiz chop etish uchun Chrome yoki Edge dan foydalaning.",
+    ],
+    PrinterCodePage => ["Cyrillic code page", "Кодовая страница кириллицы", "Kirill kod sahifasi"],
+    PrinterTestTitle => ["Printer test", "Проверка принтера", "Printerni tekshirish"],
+    PrinterTestColumns => ["columns", "символов в строке", "satrdagi belgilar"],
+    ReceiptCopy => ["COPY", "КОПИЯ", "NUSXA"],
+    ErrPrinterOpen => [
+        "The printer could not be opened: is it on, and not used by another program?",
+        "Не удалось открыть принтер: он включён и не занят другой программой?",
+        "Printerni ochib bo‘lmadi: u yoqilganmi va boshqa dastur band qilmaganmi?",
+    ],
+    ErrPrinterWrite => [
+        "The printer did not take the receipt (off, out of paper or unplugged). The sale is saved: reprint it from the X report.",
+        "Принтер не принял чек (выключен, нет бумаги или отключён). Продажа сохранена: перепечатайте чек из X-отчёта.",
+        "Printer chekni qabul qilmadi (o‘chirilgan, qog‘oz tugagan yoki uzilgan). Sotuv saqlangan: chekni X-hisobotdan qayta chop eting.",
+    ],
+    ErrPrinterNoOutput => [
+        "This USB device is not a receipt printer (no output endpoint).",
+        "Это USB-устройство не принтер чеков (нет выходного канала).",
+        "Bu USB qurilma chek printeri emas (chiqish kanali yo‘q).",
+    ],
+    ErrPrinterBuild => [
+        "The printer module could not be loaded; reload the page.",
+        "Не удалось загрузить модуль принтера; перезагрузите страницу.",
+        "Printer modulini yuklab bo‘lmadi; sahifani qayta yuklang.",
+    ],
+    DrawerOpen => ["Open drawer", "Открыть ящик", "Pul qutisini ochish"],
+    ReportDrawerOpenings => ["Drawer openings", "Открытий денежного ящика", "Pul qutisi ochilishlari"],
+    CustomerDisplayOpen => ["Customer display", "Дисплей покупателя", "Xaridor displeyi"],
+    CustomerDisplayWelcome => ["Welcome!", "Добро пожаловать!", "Xush kelibsiz!"],
 }
