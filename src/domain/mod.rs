@@ -5,6 +5,7 @@ pub mod cart;
 pub mod cashback;
 pub mod catalog;
 pub mod customer;
+pub mod customer_view;
 pub mod date_style;
 pub mod line;
 pub mod money;

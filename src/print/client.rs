@@ -62,7 +62,8 @@ impl StreamBuilder {
                     .dyn_into::<js_sys::Uint8Array>()
                     .map(|bytes| bytes.to_vec())
                     .map_err(|_| PrinterError::Builder);
-                if let Some(caller) = link.borrow_mut().caller.take() {
+                let caller = link.borrow_mut().caller.take();
+                if let Some(caller) = caller {
                     let _ = caller.send(answer);
                 }
             })

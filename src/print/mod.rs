@@ -7,6 +7,8 @@
 //! weigh on the first load, so `src/bin/print_worker.rs` does it in a worker
 //! fetched when a printer is first used (see [`job`]).
 
+#[cfg(target_arch = "wasm32")]
+pub mod client;
 pub mod code_page;
 pub mod columns;
 pub mod error;
@@ -15,8 +17,6 @@ pub mod job;
 pub mod receipt;
 #[cfg(target_arch = "wasm32")]
 pub mod worker;
-#[cfg(target_arch = "wasm32")]
-pub mod client;
 
 /// A thermal paper roll, by the characters a line holds in the printer's
 /// standard font (12×24 dots).

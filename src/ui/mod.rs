@@ -3,6 +3,7 @@
 
 mod app;
 mod checkout;
+mod customer_display;
 mod dom_id;
 mod field;
 mod lang_select;
@@ -11,12 +12,18 @@ mod login;
 mod modal;
 mod money;
 mod outbox;
+mod printer;
 mod session;
 mod theme;
 mod theme_toggle;
 mod update_banner;
 
-/// Mounts Kassa on the page body.
+/// Mounts Kassa on the page body: the till, or the customer display in the
+/// window the till opened for it.
 pub fn mount() {
-    leptos::mount::mount_to_body(app::App);
+    if crate::web::customer_display::is_display_window() {
+        leptos::mount::mount_to_body(customer_display::CustomerDisplay);
+    } else {
+        leptos::mount::mount_to_body(app::App);
+    }
 }

@@ -3,10 +3,13 @@
 mod bonus_dialog;
 mod cart_view;
 mod customer_panel;
+mod display_feed;
 mod item_entry;
 mod item_form;
 mod payment_dialog;
 mod printed_receipt;
+mod printer_hook;
+mod printer_menu;
 mod report_dialog;
 mod sale_result;
 mod scan_camera;
@@ -23,9 +26,11 @@ use leptos::task::spawn_local;
 use self::bonus_dialog::BonusDialog;
 use self::cart_view::CartView;
 use self::customer_panel::CustomerPanel;
+pub use self::display_feed::HELLO as DISPLAY_HELLO;
 use self::item_entry::ItemEntry;
 use self::item_form::ItemForm;
 use self::payment_dialog::PaymentDialog;
+use self::printer_menu::{PrinterMenu, PrinterProblem};
 use self::report_dialog::ReportDialog;
 use self::sale_result::SaleResult;
 use self::scan_dialog::ScanDialog;
@@ -46,6 +51,8 @@ pub fn CheckoutScreen() -> impl IntoView {
     let locale = Locale::get();
     let checkout = Checkout::provide();
     shortcuts::listen(checkout);
+    printer_hook::follow(checkout);
+    display_feed::feed(checkout);
     let session = CurrentSession::get().session();
 
     let cashier = session
@@ -101,6 +108,7 @@ pub fn CheckoutScreen() -> impl IntoView {
                     <span data-testid="outbox-pending">{move || outbox.count()}</span>
                 </span>
                 <span class="cashier">{cashier}</span>
+                <PrinterMenu/>
                 <LangSelect/>
                 <ThemeToggle/>
                 <button type="button" class="ghost" data-testid="report-x"
@@ -122,6 +130,7 @@ pub fn CheckoutScreen() -> impl IntoView {
                     {move || locale.t(Text::Relogin)}
                 </button>
             </header>
+            <PrinterProblem/>
             {move || refused.get().map(|(number, text, message)| view! {
                 <div class="banner error" role="alert" data-testid="outbox-problem">
                     <span>{number} " — " {move || locale.t(text)} " " {message}</span>

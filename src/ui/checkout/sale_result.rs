@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::printed_receipt::{paper_width, PrintedReceipt, PAPER_WIDTHS};
+use super::printer_hook::print_again;
 use super::state::{Checkout, SaleOutcome, SaleStatus};
 use crate::domain::money::Money;
 use crate::i18n::Text;
@@ -119,7 +120,10 @@ fn OutcomeView(outcome: SaleOutcome, close: Callback<()>) -> impl IntoView {
                             .collect_view()}
                     </select>
                 </label>
-                <button type="button" class="secondary" data-testid="receipt-print" on:click=move |_| crate::web::document::print()>
+                <button type="button" class="secondary" data-testid="receipt-print" on:click={
+                    let outcome = outcome.clone();
+                    move |_| print_again(&outcome)
+                }>
                     {move || locale.t(Text::ReceiptPrint)}
                 </button>
             </div>

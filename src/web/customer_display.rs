@@ -1,0 +1,100 @@
+//! The customer-facing window: opened from the checkout (on a second screen
+//! when the browser lets the page place windows), a page of the same app
+//! told apart by its query, and the BroadcastChannel the two talk over.
+
+use js_sys::{Array, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{BroadcastChannel, MessageEvent};
+
+/// The query that makes a page of the app the customer display.
+const QUERY: &str = "display=customer";
+/// The window's name: opening it again reuses the window already open.
+const WINDOW_NAME: &str = "kassa-customer-display";
+const CHANNEL: &str = "kassa-customer-display";
+
+/// True in the customer display's window.
+pub fn is_display_window() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|search| {
+            search
+                .trim_start_matches('?')
+                .split('&')
+                .any(|p| p == QUERY)
+        })
+}
+
+/// Opens (or brings back) the customer display, full size on another screen
+/// when `getScreenDetails()` is allowed; otherwise wherever the browser puts
+/// a new window.
+pub fn open() {
+    wasm_bindgen_futures::spawn_local(async {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let features = other_screen(&window)
+            .await
+            .unwrap_or_else(|| "popup".to_owned());
+        let url = format!("./?{QUERY}");
+        let _ = window.open_with_url_and_target_and_features(&url, WINDOW_NAME, &features);
+    });
+}
+
+/// `left/top/width/height` of a screen other than this window's.
+async fn other_screen(window: &web_sys::Window) -> Option<String> {
+    let get = |value: &JsValue, key: &str| Reflect::get(value, &JsValue::from_str(key)).ok();
+    let details = get(window, "getScreenDetails")?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let promise: Promise = details.call0(window).ok()?.dyn_into().ok()?;
+    let details = JsFuture::from(promise).await.ok()?;
+    let current = get(&details, "currentScreen")?;
+    let screens: Array = get(&details, "screens")?.dyn_into().ok()?;
+    let other = screens
+        .iter()
+        .find(|screen| !js_sys::Object::is(screen, &current))?;
+    let number = |key| get(&other, key).and_then(|v| v.as_f64()).unwrap_or(0.0);
+    Some(format!(
+        "popup,left={},top={},width={},height={}",
+        number("availLeft"),
+        number("availTop"),
+        number("availWidth"),
+        number("availHeight")
+    ))
+}
+
+/// One end of the channel between the checkout and the display; dropping
+/// it closes that end.
+pub struct DisplayChannel {
+    channel: BroadcastChannel,
+    _on_message: Closure<dyn Fn(MessageEvent)>,
+}
+
+impl DisplayChannel {
+    /// `None` where the browser has no BroadcastChannel.
+    pub fn open(on_message: impl Fn(String) + 'static) -> Option<DisplayChannel> {
+        let channel = BroadcastChannel::new(CHANNEL).ok()?;
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+            if let Some(text) = event.data().as_string() {
+                on_message(text);
+            }
+        });
+        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        Some(DisplayChannel {
+            channel,
+            _on_message: on_message,
+        })
+    }
+
+    pub fn post(&self, text: &str) {
+        let _ = self.channel.post_message(&JsValue::from_str(text));
+    }
+}
+
+impl Drop for DisplayChannel {
+    fn drop(&mut self) {
+        self.channel.set_onmessage(None);
+        self.channel.close();
+    }
+}
