@@ -88,20 +88,24 @@ fn align(out: &mut Vec<u8>, align: Align) {
     out.extend_from_slice(&[ESC, b'a', align as u8]);
 }
 
-/// `GS k 73`: Code 128, code set B (any printable ASCII). The module width
-/// is the widest (1–3 dots) at which the code still fits the paper; a code
-/// that does not fit even at 1 dot (or has non-ASCII text) is left out, as
-/// the receipt number is printed in the header anyway.
+/// `GS k 73`: Code 128. Runs of four digits or more go in code set C (two
+/// digits a symbol), the rest in code set B (printable ASCII), so a receipt
+/// number takes few modules. The module width is the widest (1–3 dots) at
+/// which the code still fits the paper; a code that does not fit even at 1
+/// dot (or has non-ASCII text) is left out: the number is printed in the
+/// header anyway.
 fn code128(out: &mut Vec<u8>, paper: Paper, data: &str) {
-    let printable = data.bytes().all(|b| (0x20..0x7F).contains(&b));
-    // Start, the characters, check symbol: 11 modules each; stop: 13; and a
-    // quiet zone of 10 modules each side.
-    let modules = 11 * (data.len() + 2) + 13 + 20;
-    let module = (paper.dots() / modules).min(3);
-    let Ok(length) = u8::try_from(data.len() + 2) else {
+    let Some((encoded, symbols)) = code128_data(data) else {
         return;
     };
-    if !printable || module == 0 || data.is_empty() {
+    // Start, data and check symbols: 11 modules each; stop: 13; a quiet
+    // zone of 10 modules each side.
+    let modules = 11 * (symbols + 2) + 13 + 20;
+    let module = (paper.dots() / modules).min(3);
+    let Ok(length) = u8::try_from(encoded.len()) else {
+        return;
+    };
+    if module == 0 {
         return;
     }
     align(out, Align::Center);
@@ -109,10 +113,68 @@ fn code128(out: &mut Vec<u8>, paper: Paper, data: &str) {
     out.extend_from_slice(&[GS, b'w', module as u8]);
     // Human-readable text below the bars.
     out.extend_from_slice(&[GS, b'H', 2]);
-    out.extend_from_slice(&[GS, b'k', 73, length, b'{', b'B']);
-    out.extend_from_slice(data.as_bytes());
+    out.extend_from_slice(&[GS, b'k', 73, length]);
+    out.extend_from_slice(&encoded);
     out.push(LF);
     align(out, Align::Left);
+}
+
+/// The `GS k 73` data of `text` (`{B` / `{C` set switches, code set C as
+/// one byte per digit pair) and the number of symbols it makes.
+fn code128_data(text: &str) -> Option<(Vec<u8>, usize)> {
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || !bytes.iter().all(|b| (0x20..0x7F).contains(b)) {
+        return None;
+    }
+    let mut encoded = Vec::with_capacity(bytes.len() + 8);
+    let mut symbols = 0;
+    let mut set_c = None;
+    let mut at = 0;
+    while at < bytes.len() {
+        let run = bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if run >= 4 {
+            // An odd run leaves its first digit in code set B.
+            if run % 2 == 1 {
+                switch(&mut encoded, &mut symbols, &mut set_c, false);
+                encoded.push(bytes[at]);
+                symbols += 1;
+                at += 1;
+            }
+            switch(&mut encoded, &mut symbols, &mut set_c, true);
+            let end = at + run - run % 2;
+            for pair in bytes[at..end].chunks(2) {
+                encoded.push((pair[0] - b'0') * 10 + (pair[1] - b'0'));
+                symbols += 1;
+            }
+            at = end;
+        } else {
+            switch(&mut encoded, &mut symbols, &mut set_c, false);
+            // A literal `{` is doubled, as `{` starts a set switch.
+            if bytes[at] == b'{' {
+                encoded.push(b'{');
+            }
+            encoded.push(bytes[at]);
+            symbols += 1;
+            at += 1;
+        }
+    }
+    Some((encoded, symbols))
+}
+
+/// Selects code set C (`true`) or B: the first selection is the start
+/// symbol (counted by the caller), a later one a code symbol of its own.
+fn switch(encoded: &mut Vec<u8>, symbols: &mut usize, set_c: &mut Option<bool>, to_c: bool) {
+    if *set_c == Some(to_c) {
+        return;
+    }
+    if set_c.is_some() {
+        *symbols += 1;
+    }
+    encoded.extend_from_slice(if to_c { b"{C" } else { b"{B" });
+    *set_c = Some(to_c);
 }
 
 /// `GS ( k`: a QR code (model 2, error correction M), centred.
@@ -155,6 +217,23 @@ mod tests {
         let bytes = stream(&[], Paper::Mm80, CodePage::Windows1251, Extras::default());
         assert_eq!(&bytes[..5], &[ESC, b'@', ESC, b't', 46]);
         assert!(bytes.ends_with(&FEED_AND_CUT));
+    }
+
+    #[test]
+    fn digit_runs_go_in_code_set_c() {
+        let (data, symbols) = code128_data("T1A2B-2611231405-000007").unwrap();
+        let mut expected = b"{BT1A2B-{C".to_vec();
+        expected.extend([26, 11, 23, 14, 5]);
+        expected.extend(b"{B-{C");
+        expected.extend([0, 0, 7]);
+        assert_eq!(data, expected);
+        // 6 + switch + 5 + switch + 1 + switch + 3
+        assert_eq!(symbols, 18);
+        let (data, _) = code128_data("12345").unwrap();
+        assert_eq!(data, [b'{', b'B', b'1', b'{', b'C', 23, 45]);
+        assert_eq!(code128_data("A1"), Some((b"{BA1".to_vec(), 2)));
+        assert_eq!(code128_data("{"), Some((b"{B{{".to_vec(), 1)));
+        assert_eq!(code128_data("Ё"), None);
     }
 
     #[test]

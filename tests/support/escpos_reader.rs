@@ -81,10 +81,7 @@ pub fn render(bytes: &[u8], columns: usize) -> Result<String, String> {
                         }
                         let length = usize::from(take(&mut at, 1)?[0]);
                         let data = take(&mut at, length)?;
-                        let data = data
-                            .strip_prefix(b"{B")
-                            .ok_or("Code 128 without code set B")?;
-                        out.push(format!("[code128 {}]", String::from_utf8_lossy(data)));
+                        out.push(format!("[code128 {}]", code128_text(data)?));
                     }
                     b'(' => {
                         if take(&mut at, 1)? != b"k" {
@@ -164,4 +161,35 @@ fn line(
         shown.push_str(" *");
     }
     Ok(shown)
+}
+
+/// The text of `GS k 73` data: `{B` printable ASCII, `{C` digit pairs.
+fn code128_text(data: &[u8]) -> Result<String, String> {
+    let mut text = String::new();
+    let mut set_c = None;
+    let mut at = 0;
+    while at < data.len() {
+        if data[at] == b'{' && data.get(at + 1) == Some(&b'{') && set_c == Some(false) {
+            text.push('{');
+            at += 2;
+            continue;
+        }
+        if data[at] == b'{' {
+            set_c = match data.get(at + 1) {
+                Some(b'B') => Some(false),
+                Some(b'C') => Some(true),
+                other => return Err(format!("unknown Code 128 function {other:?}")),
+            };
+            at += 2;
+            continue;
+        }
+        match set_c {
+            None => return Err("Code 128 data before a code set".into()),
+            Some(true) if data[at] < 100 => text.push_str(&format!("{:02}", data[at])),
+            Some(false) if (0x20..0x7F).contains(&data[at]) => text.push(char::from(data[at])),
+            _ => return Err(format!("{:#04x} is not in its code set", data[at])),
+        }
+        at += 1;
+    }
+    Ok(text)
 }
