@@ -326,6 +326,39 @@ fn the_test_page_fits_both_papers() {
 }
 
 #[test]
+fn a_report_prints_its_figures_in_the_money_column() {
+    let request = PrintRequest {
+        lang: "ru".into(),
+        paper: Paper::Mm58,
+        code_page: CodePage::Cp866,
+        job: PrintJob::Figures {
+            title: "X-отчёт".into(),
+            rows: vec![
+                ("Продажи".into(), "2".into()),
+                (
+                    "Ожидается в кассе на конец смены".into(),
+                    "1 234 567,00".into(),
+                ),
+            ],
+        },
+    };
+    let text = escpos_reader::render(&request.stream().unwrap(), 32).unwrap();
+    assert_eq!(
+        text,
+        concat!(
+            "         X - о т ч ё т\n",
+            "--------------------------------\n",
+            "Продажи                        2\n",
+            // A label that fills the line leaves the value a line of its own.
+            "Ожидается в кассе на конец смены\n",
+            "                    1 234 567,00\n",
+            "--------------------------------\n",
+            "[cut]\n",
+        )
+    );
+}
+
+#[test]
 fn a_damaged_request_is_refused_not_printed() {
     assert!(PrintRequest::from_json("{").is_err());
     let mut request = request(&cases()[0]);

@@ -413,6 +413,7 @@ texts! {
         "Printer modulini yuklab bo‘lmadi; sahifani qayta yuklang.",
     ],
     DrawerOpen => ["Open drawer", "Открыть ящик", "Pul qutisini ochish"],
+    ReportPrint => ["Print report", "Печать отчёта", "Hisobotni chop etish"],
     ReportDrawerOpenings => ["Drawer openings", "Открытий денежного ящика", "Pul qutisi ochilishlari"],
     CustomerDisplayOpen => ["Customer display", "Дисплей покупателя", "Xaridor displeyi"],
     CustomerDisplayWelcome => ["Welcome!", "Добро пожаловать!", "Xush kelibsiz!"],

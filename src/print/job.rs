@@ -30,6 +30,12 @@ pub struct PrintRequest {
 pub enum PrintJob {
     Receipt(Box<ReceiptJob>),
     TestPage,
+    /// Figures under a title, as the X and Z reports: labels and values
+    /// already in the cashier's words.
+    Figures {
+        title: String,
+        rows: Vec<(String, String)>,
+    },
 }
 
 /// A sale's receipt, from its journal record.
@@ -70,6 +76,15 @@ impl PrintRequest {
             PrintJob::TestPage => {
                 let name = self.code_page.code().to_ascii_uppercase();
                 let blocks = receipt::test_page(lang, self.paper, &name);
+                Ok(escpos::stream(
+                    &blocks,
+                    self.paper,
+                    self.code_page,
+                    Extras::default(),
+                ))
+            }
+            PrintJob::Figures { title, rows } => {
+                let blocks = receipt::figures(title, rows, self.paper);
                 Ok(escpos::stream(
                     &blocks,
                     self.paper,

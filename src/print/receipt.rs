@@ -161,6 +161,18 @@ pub fn test_page(lang: Lang, paper: Paper, code_page_name: &str) -> Vec<Block> {
     blocks
 }
 
+/// A report's figures: its title, then each label with its value flush right.
+pub fn figures(title_text: &str, rows: &[(String, String)], paper: Paper) -> Vec<Block> {
+    let columns = paper.columns();
+    let mut blocks = title(title_text, columns);
+    blocks.push(Block::Rule);
+    for (label, value) in rows {
+        blocks.extend(row(label, value, columns).into_iter().map(Block::Line));
+    }
+    blocks.push(Block::Rule);
+    blocks
+}
+
 /// A heading in double width: half as many characters to a line.
 fn title(text: &str, columns: usize) -> Vec<Block> {
     wrap(text, columns / 2)

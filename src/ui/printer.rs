@@ -179,6 +179,27 @@ impl Printer {
         });
     }
 
+    /// A report's figures, already in the cashier's words.
+    pub fn print_figures(
+        self,
+        lang: Lang,
+        paper: Paper,
+        title: String,
+        rows: Vec<(String, String)>,
+    ) {
+        let request = PrintRequest {
+            lang: lang.code().to_owned(),
+            paper,
+            code_page: self.code_page.get_untracked(),
+            job: PrintJob::Figures { title, rows },
+        };
+        self.enqueue(Job {
+            stream: Stream::Request(Box::new(request)),
+            opens_drawer: false,
+            receipt: None,
+        });
+    }
+
     /// Kicks the drawer open (no printer paired: nothing to kick).
     pub fn open_drawer(self) {
         self.enqueue(Job {

@@ -137,6 +137,11 @@ test("a paired printer prints each sale once, kicks the drawer for cash only, re
   await expect.poll(async () => (await jobs(page)).length).toBe(6);
   expect(has((await jobs(page))[5], ascii(first))).toBe(true);
   expect(await page.evaluate(() => window.printDialogs)).toBe(0);
+  await page.getByTestId("report-print").click();
+  await expect.poll(async () => (await jobs(page)).length).toBe(7);
+  const report = (await jobs(page))[6];
+  expect(has(report, ascii("X report"))).toBe(true);
+  expect(has(report, ascii("Drawer openings"))).toBe(true);
 
   // After a reload the pairing is restored without asking.
   await page.reload();

@@ -4,6 +4,10 @@
 use leptos::prelude::*;
 
 use super::printed_receipt::saved_paper;
+use crate::domain::date_style::format_date_time;
+use crate::domain::money::Money;
+use crate::domain::number_input::format_money;
+use crate::domain::report::{CountDifference, ShiftReport, ZReport};
 use crate::i18n::{Describe, Text};
 use crate::print::code_page::CodePage;
 use crate::ui::locale::Locale;
@@ -97,13 +101,62 @@ pub fn PrinterProblem() -> impl IntoView {
     }
 }
 
-/// The X/Z report's count of drawer openings in this shift.
+/// The X/Z report's count of drawer openings in this shift, and the report
+/// printed on the receipt printer when one is paired.
 #[component]
-pub fn DrawerOpenings() -> impl IntoView {
+pub fn ReportPrinting(report: ShiftReport, z: RwSignal<Option<ZReport>>) -> impl IntoView {
     let locale = Locale::get();
-    let count = CurrentSession::get()
-        .session()
+    let printer = Printer::get();
+    let session = CurrentSession::get().session();
+    let count = session
+        .as_ref()
         .map_or(0, |session| drawer_openings(&session.shift_tag));
+    let cashier = session
+        .map(|s| s.opening.cashier.clone())
+        .unwrap_or_default();
+    let print = move |_| {
+        let lang = locale.lang_untracked();
+        let t = |text: Text| text.in_lang(lang).to_owned();
+        let money = |m: Money| format_money(m, lang.number_style());
+        let closed = z.get_untracked();
+        let title = t(if closed.is_some() {
+            Text::ReportZTitle
+        } else {
+            Text::ReportX
+        });
+        let now = format_date_time(crate::web::clock::now(), lang.date_style());
+        let mut rows = vec![
+            (t(Text::ReceiptTill), crate::web::till::till_id()),
+            (t(Text::LoginCashier), cashier.clone()),
+            (t(Text::ReceiptDate), now),
+            (t(Text::ReportSales), report.sales_count.to_string()),
+            (t(Text::TotalBeforeBonus), money(report.total_before_bonus)),
+            (t(Text::ReportCash), money(report.cash_payments)),
+            (t(Text::ReportCard), money(report.card_payments)),
+        ];
+        for (rate, vat) in &report.vat_by_rate {
+            rows.push((format!("{} {rate}%", t(Text::ReceiptVatAt)), money(*vat)));
+        }
+        rows.extend([
+            (t(Text::BonusApplied), money(report.cashback_spent)),
+            (t(Text::ReportCashbackEarned), money(report.cashback_earned)),
+            (t(Text::CashIn), money(report.cash_in)),
+            (t(Text::CashOut), money(report.cash_out)),
+            (t(Text::ReportOpeningCash), money(report.opening_cash)),
+            (t(Text::ReportExpectedCash), money(report.expected_cash)),
+            (t(Text::ReportDrawerOpenings), count.to_string()),
+        ]);
+        if let Some(z) = closed {
+            let (label, amount) = match z.difference {
+                CountDifference::Exact => (Text::ReportExact, Money::ZERO),
+                CountDifference::Surplus(amount) => (Text::ReportSurplus, amount),
+                CountDifference::Shortage(amount) => (Text::ReportShortage, amount),
+            };
+            rows.push((t(Text::ReportCounted), money(z.counted)));
+            rows.push((t(label), money(amount)));
+        }
+        printer.print_figures(lang, saved_paper(), title, rows);
+    };
     view! {
         <dl class="report">
             <div class="row">
@@ -111,5 +164,10 @@ pub fn DrawerOpenings() -> impl IntoView {
                 <dd data-testid="report-drawer-openings">{count}</dd>
             </div>
         </dl>
+        <Show when=move || printer.status() != PrinterStatus::None>
+            <button type="button" class="secondary" data-testid="report-print" on:click=print.clone()>
+                {move || locale.t(Text::ReportPrint)}
+            </button>
+        </Show>
     }
 }

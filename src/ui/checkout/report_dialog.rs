@@ -3,7 +3,7 @@ use leptos::task::spawn_local;
 
 use super::printed_receipt::{paper_width, PrintedReceipt};
 use super::printer_hook::print_again;
-use super::printer_menu::DrawerOpenings;
+use super::printer_menu::ReportPrinting;
 use super::state::Checkout;
 use super::state::{SaleOutcome, SaleStatus};
 use crate::domain::money::Money;
@@ -104,7 +104,7 @@ pub fn ReportDialog(closing: bool) -> impl IntoView {
 
     view! {
         <Modal title=title on_close=leave>
-            {move || report.get().map(|r| view! { <ReportFigures report=r/> <DrawerOpenings/> })}
+            {move || report.get().map(|r| view! { <ReportFigures report=r.clone()/> <ReportPrinting report=r z=z_report/> })}
             <Show when=move || !closing>
                 <JournalList journal=journal/>
             </Show>
