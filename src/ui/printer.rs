@@ -88,14 +88,41 @@ impl Printer {
         };
         Effect::new(move |_| storage::set(CODE_PAGE_KEY, printer.code_page.get().code()));
         provide_context(printer);
-        if let Some(transport) = storage::get(TRANSPORT_KEY).and_then(|t| Transport::from_code(&t))
-        {
-            spawn_local(async move {
-                let restored = printer::restore(transport).await;
-                printer.paired(restored);
+        let saved = storage::get(TRANSPORT_KEY).and_then(|t| Transport::from_code(&t));
+        if let Some(transport) = saved {
+            printer.restore(transport);
+        }
+        for transport in Printer::transports() {
+            printer::watch(transport, move |unplugged| match unplugged {
+                Some(device) => printer.unplugged(&device),
+                None if !printer.is_paired() => printer.restore(transport),
+                None => {}
             });
         }
         printer
+    }
+
+    fn restore(self, transport: Transport) {
+        spawn_local(async move {
+            let restored = printer::restore(transport).await;
+            self.paired(restored);
+        });
+    }
+
+    /// The printer was unplugged: an error until it is plugged in again,
+    /// when it is reopened by itself.
+    fn unplugged(self, device: &wasm_bindgen::JsValue) {
+        let ours = self.line.with_value(|line| {
+            let mut line = line.borrow_mut();
+            let ours = line.port.as_ref().is_some_and(|port| port.is(device));
+            if ours {
+                line.port = None;
+            }
+            ours
+        });
+        if ours {
+            self.status.set(PrinterStatus::Error(PrinterError::Write));
+        }
     }
 
     pub fn get() -> Printer {

@@ -206,7 +206,47 @@ fn bulk_out(device: &UsbDevice) -> Option<(u8, u8)> {
     found
 }
 
+/// Calls `on_plug(Some(device))` when a device of `transport` is unplugged
+/// and `on_plug(None)` when one is plugged in, for the life of the page.
+pub fn watch(transport: Transport, on_plug: impl Fn(Option<JsValue>) + 'static) {
+    let Some(api) = navigator_member(transport.code()) else {
+        return;
+    };
+    let Some(add) = Reflect::get(&api, &"addEventListener".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return;
+    };
+    let on_plug = std::rc::Rc::new(on_plug);
+    for (event, unplugged) in [("connect", false), ("disconnect", true)] {
+        let on_plug = on_plug.clone();
+        let listener = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
+            if !unplugged {
+                return on_plug(None);
+            }
+            // WebUSB names the device; Web Serial fires on the port itself.
+            let device = Reflect::get(&event, &"device".into())
+                .ok()
+                .filter(|d| !d.is_undefined())
+                .or_else(|| Reflect::get(&event, &"target".into()).ok());
+            on_plug(Some(device.unwrap_or(JsValue::NULL)));
+        });
+        let _ = add.call2(&api, &event.into(), listener.as_ref());
+        listener.forget();
+    }
+}
+
 impl PrinterPort {
+    /// Whether `device` (a USB device or serial port) is this printer.
+    pub fn is(&self, device: &JsValue) -> bool {
+        let own: &JsValue = match &self.0 {
+            Port::Usb { device, .. } => device,
+            Port::Serial(port) => port,
+        };
+        js_sys::Object::is(own, device)
+    }
+
     /// Sends the whole stream; an error means the printer may have printed
     /// part of it or nothing.
     pub async fn write(&self, bytes: &[u8]) -> Result<(), PrinterError> {

@@ -36,18 +36,20 @@ function fakeUsbPrinter() {
       return { status: "ok", bytesWritten: data.length };
     },
   };
-  Object.defineProperty(navigator, "usb", {
-    configurable: true,
-    value: {
-      async requestDevice() {
-        localStorage.setItem("fake-usb-paired", "1");
-        return device;
-      },
-      async getDevices() {
-        return localStorage.getItem("fake-usb-paired") ? [device] : [];
-      },
-    },
-  });
+  const usb = new EventTarget();
+  usb.requestDevice = async () => {
+    localStorage.setItem("fake-usb-paired", "1");
+    return device;
+  };
+  usb.getDevices = async () => (localStorage.getItem("fake-usb-paired") && !window.__printer.unplugged ? [device] : []);
+  // Plugs the printer out or back in, with the events WebUSB fires.
+  window.__printer.plug = (inserted) => {
+    window.__printer.unplugged = !inserted;
+    const event = new Event(inserted ? "connect" : "disconnect");
+    event.device = device;
+    usb.dispatchEvent(event);
+  };
+  Object.defineProperty(navigator, "usb", { configurable: true, value: usb });
 }
 
 const jobs = (page) => page.evaluate(() => window.__printer.jobs);
@@ -174,6 +176,12 @@ test("a printer that fails mid-print leaves the sale final and reprints from the
   await expect(page.getByTestId("printer-error")).toBeHidden();
   await page.waitForTimeout(300);
   expect((await jobs(page)).length).toBe(1);
+
+  // Unplugged: an error at once; plugged back in: ready, without asking.
+  await page.evaluate(() => window.__printer.plug(false));
+  await expect(page.getByTestId("printer-status")).toHaveText("error");
+  await page.evaluate(() => window.__printer.plug(true));
+  await expect(page.getByTestId("printer-status")).toHaveText("ready");
 });
 
 test("without WebUSB and Web Serial the print dialog stays, and the cashier is told why", async ({ page }) => {
