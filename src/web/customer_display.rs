@@ -25,24 +25,29 @@ pub fn is_display_window() -> bool {
         })
 }
 
-/// Opens (or brings back) the customer display, full size on another screen
-/// when `getScreenDetails()` is allowed; otherwise wherever the browser puts
-/// a new window.
+/// Opens (or brings back) the customer display at once — a popup needs
+/// the click it comes from — then moves it full size onto another screen
+/// when `getScreenDetails()` is allowed (the browser may ask first).
 pub fn open() {
-    wasm_bindgen_futures::spawn_local(async {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let features = other_screen(&window)
-            .await
-            .unwrap_or_else(|| "popup".to_owned());
-        let url = format!("./?{QUERY}");
-        let _ = window.open_with_url_and_target_and_features(&url, WINDOW_NAME, &features);
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let url = format!("./?{QUERY}");
+    let Ok(Some(display)) =
+        window.open_with_url_and_target_and_features(&url, WINDOW_NAME, "popup")
+    else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Some([left, top, width, height]) = other_screen(&window).await {
+            let _ = display.move_to(left, top);
+            let _ = display.resize_to(width, height);
+        }
     });
 }
 
-/// `left/top/width/height` of a screen other than this window's.
-async fn other_screen(window: &web_sys::Window) -> Option<String> {
+/// Left, top, width and height of a screen other than this window's.
+async fn other_screen(window: &web_sys::Window) -> Option<[i32; 4]> {
     let get = |value: &JsValue, key: &str| Reflect::get(value, &JsValue::from_str(key)).ok();
     let details = get(window, "getScreenDetails")?
         .dyn_into::<js_sys::Function>()
@@ -54,14 +59,13 @@ async fn other_screen(window: &web_sys::Window) -> Option<String> {
     let other = screens
         .iter()
         .find(|screen| !js_sys::Object::is(screen, &current))?;
-    let number = |key| get(&other, key).and_then(|v| v.as_f64()).unwrap_or(0.0);
-    Some(format!(
-        "popup,left={},top={},width={},height={}",
+    let number = |key| get(&other, key).and_then(|v| v.as_f64()).unwrap_or(0.0) as i32;
+    Some([
         number("availLeft"),
         number("availTop"),
         number("availWidth"),
-        number("availHeight")
-    ))
+        number("availHeight"),
+    ])
 }
 
 /// One end of the channel between the checkout and the display; dropping
