@@ -43,15 +43,15 @@ pub fn follow(checkout: Checkout) {
     });
 }
 
-/// A print the cashier asked for: the printer, or the print dialog.
-pub fn print_again(outcome: &SaleOutcome) {
+/// A print the cashier asked for goes to the printer when one is paired;
+/// `false`: none is, and the caller opens the print dialog as before.
+pub fn print_on_printer(outcome: &SaleOutcome) -> bool {
     let printer = Printer::get();
-    if printer.is_paired() {
+    let paired = printer.is_paired();
+    if paired {
         send(printer, outcome, false);
-    } else {
-        // Once the receipt is on the page.
-        request_animation_frame(crate::web::document::print);
     }
+    paired
 }
 
 fn send(printer: Printer, outcome: &SaleOutcome, open_drawer: bool) {

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::printed_receipt::{paper_width, PrintedReceipt};
-use super::printer_hook::print_again;
+use super::printer_hook::print_on_printer;
 use super::printer_menu::ReportPrinting;
 use super::state::Checkout;
 use super::state::{SaleOutcome, SaleStatus};
@@ -295,8 +295,12 @@ fn JournalList(journal: RwSignal<Vec<SaleRecord>>) -> impl IntoView {
         let mut outcome = SaleOutcome::finalized(sale);
         outcome.status = status;
         outcome.bonus_earned = record.earned();
-        print_again(&outcome);
+        let printed = print_on_printer(&outcome);
         reprint.set(Some(outcome));
+        if !printed {
+            // Print once the receipt is on the page.
+            request_animation_frame(crate::web::document::print);
+        }
     };
     view! {
         <ul class="journal">

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::printed_receipt::{paper_width, PrintedReceipt, PAPER_WIDTHS};
-use super::printer_hook::print_again;
+use super::printer_hook::print_on_printer;
 use super::state::{Checkout, SaleOutcome, SaleStatus};
 use crate::domain::money::Money;
 use crate::i18n::Text;
@@ -122,7 +122,11 @@ fn OutcomeView(outcome: SaleOutcome, close: Callback<()>) -> impl IntoView {
                 </label>
                 <button type="button" class="secondary" data-testid="receipt-print" on:click={
                     let outcome = outcome.clone();
-                    move |_| print_again(&outcome)
+                    move |_| {
+                        if !print_on_printer(&outcome) {
+                            crate::web::document::print();
+                        }
+                    }
                 }>
                     {move || locale.t(Text::ReceiptPrint)}
                 </button>
