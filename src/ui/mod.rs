@@ -18,12 +18,12 @@ mod theme;
 mod theme_toggle;
 mod update_banner;
 
-/// Mounts Kassa on the page body: the till, or the customer display in the
-/// window the till opened for it.
+/// Mounts Kassa on the page body.
 pub fn mount() {
-    if crate::web::customer_display::is_display_window() {
-        leptos::mount::mount_to_body(customer_display::CustomerDisplay);
-    } else {
-        leptos::mount::mount_to_body(app::App);
-    }
+    leptos::mount::mount_to_body(app::App);
+}
+
+/// Mounts the customer display (its own wasm, in the window the till opens).
+pub fn mount_customer_display() {
+    leptos::mount::mount_to_body(customer_display::CustomerDisplay);
 }

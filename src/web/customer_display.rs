@@ -1,29 +1,17 @@
 //! The customer-facing window: opened from the checkout (on a second screen
-//! when the browser lets the page place windows), a page of the same app
-//! told apart by its query, and the BroadcastChannel the two talk over.
+//! when the browser lets the page place windows), `display.html` with a wasm
+//! of its own, and the BroadcastChannel the two talk over.
 
 use js_sys::{Array, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{BroadcastChannel, MessageEvent};
 
-/// The query that makes a page of the app the customer display.
-const QUERY: &str = "display=customer";
+/// The display's page, next to the app's `index.html`.
+const PAGE: &str = "./display.html";
 /// The window's name: opening it again reuses the window already open.
 const WINDOW_NAME: &str = "kassa-customer-display";
 const CHANNEL: &str = "kassa-customer-display";
-
-/// True in the customer display's window.
-pub fn is_display_window() -> bool {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .is_some_and(|search| {
-            search
-                .trim_start_matches('?')
-                .split('&')
-                .any(|p| p == QUERY)
-        })
-}
 
 /// Opens (or brings back) the customer display at once — a popup needs
 /// the click it comes from — then moves it full size onto another screen
@@ -32,9 +20,8 @@ pub fn open() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let url = format!("./?{QUERY}");
     let Ok(Some(display)) =
-        window.open_with_url_and_target_and_features(&url, WINDOW_NAME, "popup")
+        window.open_with_url_and_target_and_features(PAGE, WINDOW_NAME, "popup")
     else {
         return;
     };
