@@ -26,11 +26,15 @@ const row = (name, raw, brotli) =>
 // The workers' loader (src/web/worker_loader.js) comes with the first worker started.
 const scanner = (name) => name.startsWith("scan_worker") || name === "worker_loader.js";
 const demo = (name) => name.startsWith("demo_worker");
+const printer = (name) => name.startsWith("print_worker");
+const display = (name) => name.startsWith("customer_display");
 const serviceWorker = (name) => name === "sw.js";
 const groups = [
-  ["first load (login and checkout)", (name) => !scanner(name) && !demo(name) && !serviceWorker(name)],
+  ["first load (login and checkout)", (name) => !scanner(name) && !demo(name) && !printer(name) && !display(name) && !serviceWorker(name)],
   ["scanner, fetched on scan-open", scanner],
   ["demo backend, fetched when a demo shift opens", demo],
+  ["printer layout and code pages, fetched when a printer is first used", printer],
+  ["customer display, loaded by its own window", display],
   ["service worker, installed in the background", serviceWorker],
 ];
 const all = { raw: 0, brotli: 0 };

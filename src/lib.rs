@@ -8,6 +8,7 @@
 pub mod domain;
 pub mod i18n;
 pub mod loyalty;
+pub mod print;
 pub mod scan;
 pub mod srv4pos;
 pub mod store;

@@ -6,6 +6,7 @@ pub mod cart;
 pub mod cashback;
 pub mod catalog;
 pub mod customer;
+pub mod customer_view;
 pub mod date_style;
 pub mod line;
 pub mod loyalty_tender;

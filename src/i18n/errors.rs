@@ -13,6 +13,7 @@ use crate::domain::sale::SaleError;
 use crate::domain::scale_barcode::ScaleBarcodeError;
 use crate::domain::shift::{LoginError, LoginField};
 use crate::loyalty::error::LoyaltyError;
+use crate::print::error::PrinterError;
 use crate::scan::problem::ScanProblem;
 use crate::srv4pos::address::AddressError;
 use crate::srv4pos::error::StoreServerError;
@@ -227,6 +228,17 @@ impl Describe for CatalogStoreError {
             CatalogStoreError::Unavailable => Text::ErrStorageUnavailable,
             CatalogStoreError::Stale => Text::ErrCatalogOutOfStep,
             CatalogStoreError::Change(error) => error.text(),
+        }
+    }
+}
+
+impl Describe for PrinterError {
+    fn text(&self) -> Text {
+        match self {
+            PrinterError::Open => Text::ErrPrinterOpen,
+            PrinterError::Write => Text::ErrPrinterWrite,
+            PrinterError::NoOutput => Text::ErrPrinterNoOutput,
+            PrinterError::Builder => Text::ErrPrinterBuild,
         }
     }
 }

@@ -7,6 +7,7 @@ use super::checkout::{CheckoutScreen, ShownCheckout};
 use super::locale::Locale;
 use super::login::LoginScreen;
 use super::outbox::Outbox;
+use super::printer::Printer;
 use super::session::{CurrentSession, Session, Storage};
 use super::theme::Theme;
 use super::update_banner::UpdateBanner;
@@ -22,6 +23,7 @@ pub fn App() -> impl IntoView {
     let locale = Locale::get();
     let current = CurrentSession::provide();
     let outbox = Outbox::provide(current);
+    Printer::provide(current);
     let storage = Storage(RwSignal::new_local(None));
     provide_context(storage);
     provide_context(ShownCheckout(RwSignal::new(None)));

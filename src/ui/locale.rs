@@ -43,6 +43,11 @@ impl Locale {
         self.0.get()
     }
 
+    /// The language now, outside any reactive scope.
+    pub fn lang_untracked(self) -> Lang {
+        self.0.get_untracked()
+    }
+
     pub fn set(self, lang: Lang) {
         self.0.set(lang);
     }

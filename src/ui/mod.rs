@@ -3,6 +3,7 @@
 
 mod app;
 mod checkout;
+mod customer_display;
 mod dom_id;
 mod field;
 mod lang_select;
@@ -12,6 +13,7 @@ mod modal;
 mod money;
 mod net_retry;
 mod outbox;
+mod printer;
 mod session;
 mod theme;
 mod theme_toggle;
@@ -20,4 +22,9 @@ mod update_banner;
 /// Mounts Kassa on the page body.
 pub fn mount() {
     leptos::mount::mount_to_body(app::App);
+}
+
+/// Mounts the customer display (its own wasm, in the window the till opens).
+pub fn mount_customer_display() {
+    leptos::mount::mount_to_body(customer_display::CustomerDisplay);
 }

@@ -2,6 +2,7 @@
 //! of the app neither repeats `web_sys` plumbing nor handles its `JsValue`s.
 
 pub mod clock;
+pub mod customer_display;
 pub mod document;
 pub mod feedback;
 pub mod fetch;
@@ -9,6 +10,7 @@ pub mod focus;
 pub mod indexed_db;
 pub mod languages;
 pub mod persistence;
+pub mod printer;
 pub mod service_worker;
 pub mod storage;
 pub mod till;

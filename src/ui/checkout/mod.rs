@@ -5,6 +5,7 @@ mod cart_view;
 mod coupon_dialog;
 mod customer_panel;
 mod demo_samples;
+mod display_feed;
 mod enrol_form;
 mod item_entry;
 mod item_form;
@@ -12,6 +13,8 @@ mod member_dialog;
 mod payment_dialog;
 mod points_dialog;
 mod printed_receipt;
+mod printer_hook;
+mod printer_menu;
 mod report_dialog;
 mod sale_result;
 mod scan_camera;
@@ -29,12 +32,14 @@ use self::bonus_dialog::BonusDialog;
 use self::cart_view::CartView;
 use self::coupon_dialog::CouponDialog;
 use self::customer_panel::CustomerPanel;
+pub use self::display_feed::HELLO as DISPLAY_HELLO;
 use self::enrol_form::EnrolForm;
 use self::item_entry::ItemEntry;
 use self::item_form::ItemForm;
 use self::member_dialog::MemberDialog;
 use self::payment_dialog::PaymentDialog;
 use self::points_dialog::PointsDialog;
+use self::printer_menu::{PrinterMenu, PrinterProblem};
 use self::report_dialog::ReportDialog;
 use self::sale_result::SaleResult;
 use self::scan_dialog::ScanDialog;
@@ -61,6 +66,8 @@ pub fn CheckoutScreen() -> impl IntoView {
         .map_or(Provider::None, |s| s.opening.access.provider());
     let checkout = Checkout::provide(provider);
     shortcuts::listen(checkout);
+    printer_hook::follow(checkout);
+    display_feed::feed(checkout);
 
     let cashier = session
         .as_ref()
@@ -115,6 +122,7 @@ pub fn CheckoutScreen() -> impl IntoView {
                     <span data-testid="outbox-pending">{move || outbox.count()}</span>
                 </span>
                 <span class="cashier">{cashier}</span>
+                <PrinterMenu/>
                 <LangSelect/>
                 <ThemeToggle/>
                 <button type="button" class="ghost" data-testid="report-x"
@@ -136,6 +144,7 @@ pub fn CheckoutScreen() -> impl IntoView {
                     {move || locale.t(Text::Relogin)}
                 </button>
             </header>
+            <PrinterProblem/>
             {move || refused.get().map(|(number, text, message)| view! {
                 <div class="banner error" role="alert" data-testid="outbox-problem">
                     <span>{number} " — " {move || locale.t(text)} " " {message}</span>

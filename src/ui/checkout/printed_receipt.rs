@@ -6,6 +6,7 @@ use crate::domain::number_input::format_quantity;
 use crate::domain::payment::Tender;
 use crate::domain::receipt::vat_by_rate;
 use crate::i18n::Text;
+use crate::print::Paper;
 use crate::ui::locale::Locale;
 use crate::web::storage;
 
@@ -20,6 +21,13 @@ pub fn paper_width() -> RwSignal<String> {
     let width = RwSignal::new(saved.unwrap_or_else(|| PAPER_WIDTHS[0].to_owned()));
     Effect::new(move |_| storage::set(PAPER_KEY, &width.get()));
     width
+}
+
+/// The paper width chosen on this till, for the receipt printer.
+pub fn saved_paper() -> Paper {
+    storage::get(PAPER_KEY)
+        .and_then(|width| Paper::from_millimetres(&width))
+        .unwrap_or(Paper::Mm80)
 }
 
 /// The receipt as printed on thermal paper. Hidden on screen; the print

@@ -2,6 +2,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::printed_receipt::{paper_width, PrintedReceipt};
+use super::printer_hook::print_on_printer;
+use super::printer_menu::ReportPrinting;
 use super::state::Checkout;
 use super::state::{SaleOutcome, SaleStatus};
 use crate::domain::money::Money;
@@ -20,6 +22,7 @@ use crate::ui::locale::Locale;
 use crate::ui::modal::Modal;
 use crate::ui::money::MoneyText;
 use crate::ui::outbox::Outbox;
+use crate::ui::printer::Printer;
 use crate::ui::session::CurrentSession;
 
 /// The shift's figures from the journal: the X report at any time, and the
@@ -103,7 +106,7 @@ pub fn ReportDialog(closing: bool) -> impl IntoView {
 
     view! {
         <Modal title=title on_close=leave>
-            {move || report.get().map(|r| view! { <ReportFigures report=r/> })}
+            {move || report.get().map(|r| view! { <ReportFigures report=r.clone()/> <ReportPrinting report=r z=z_report/> })}
             <Show when=move || !closing>
                 <JournalList journal=journal/>
             </Show>
@@ -200,6 +203,7 @@ fn ZFigures(z: ZReport) -> impl IntoView {
 fn CashMovementForm(report: RwSignal<Option<ShiftReport>>, reload: Callback<()>) -> impl IntoView {
     let locale = Locale::get();
     let current = CurrentSession::get();
+    let printer = Printer::get();
     let cash_in = RwSignal::new(true);
     let amount = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
@@ -242,6 +246,7 @@ fn CashMovementForm(report: RwSignal<Option<ShiftReport>>, reload: Callback<()>)
                 .await;
             match stored {
                 Ok(()) => {
+                    printer.open_drawer();
                     amount.set(String::new());
                     reason.set(String::new());
                     reload.run(());
@@ -292,9 +297,12 @@ fn JournalList(journal: RwSignal<Vec<SaleRecord>>) -> impl IntoView {
         let mut outcome = SaleOutcome::finalized(sale);
         outcome.status = status;
         outcome.bonus_earned = record.earned();
+        let printed = print_on_printer(&outcome);
         reprint.set(Some(outcome));
-        // Print once the receipt is on the page.
-        request_animation_frame(crate::web::document::print);
+        if !printed {
+            // Print once the receipt is on the page.
+            request_animation_frame(crate::web::document::print);
+        }
     };
     view! {
         <ul class="journal">

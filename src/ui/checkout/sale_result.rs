@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::printed_receipt::{paper_width, PrintedReceipt, PAPER_WIDTHS};
+use super::printer_hook::print_on_printer;
 use super::state::{Checkout, SaleOutcome, SaleStatus};
 use crate::domain::money::Money;
 use crate::i18n::Text;
@@ -194,7 +195,14 @@ fn OutcomeView(outcome: SaleOutcome, close: Callback<()>) -> impl IntoView {
                             .collect_view()}
                     </select>
                 </label>
-                <button type="button" class="secondary" data-testid="receipt-print" on:click=move |_| crate::web::document::print()>
+                <button type="button" class="secondary" data-testid="receipt-print" on:click={
+                    let outcome = outcome.clone();
+                    move |_| {
+                        if !print_on_printer(&outcome) {
+                            crate::web::document::print();
+                        }
+                    }
+                }>
                     {move || locale.t(Text::ReceiptPrint)}
                 </button>
             </div>
