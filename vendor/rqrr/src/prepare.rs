@@ -180,40 +180,15 @@ where
     S: ImageBuffer,
 {
     pub fn prepare(mut buf: S) -> Self {
-        let w = buf.width();
-        let h = buf.height();
-        let mut row_average = vec![0; w];
-        let mut avg_v = 0;
-        let mut avg_u = 0;
-
-        let threshold_s = cmp::max(w / 8, 1);
-
-        for y in 0..h {
-            row_average.fill(0);
-
-            for x in 0..w {
-                let (v, u) = if y % 2 == 0 {
-                    (w - 1 - x, x)
-                } else {
-                    (x, w - 1 - x)
-                };
-                avg_v = avg_v * (threshold_s - 1) / threshold_s + buf.get_pixel(v, y) as usize;
-                avg_u = avg_u * (threshold_s - 1) / threshold_s + buf.get_pixel(u, y) as usize;
-                row_average[v] += avg_v;
-                row_average[u] += avg_u;
-            }
-
-            #[allow(clippy::needless_range_loop)]
-            for x in 0..w {
-                let fill = if (buf.get_pixel(x, y) as usize)
-                    < row_average[x] * (100 - 5) / (200 * threshold_s)
-                {
-                    PixelColor::Black
-                } else {
-                    PixelColor::White
-                };
-                buf.set_pixel(x, y, fill.into());
-            }
+        // Kassa patch: a threshold per 8×8 block from the black points of
+        // the 5×5 blocks around it (zxing's hybrid binarizer) instead of one
+        // moving average along each row, which a shadow, a glare spot or a
+        // dark border on the same row drags off. Views too small for the
+        // blocks keep the row average.
+        if buf.width() >= 5 * BLOCK && buf.height() >= 5 * BLOCK {
+            binarize_blocks(&mut buf);
+        } else {
+            binarize_rows(&mut buf);
         }
 
         PreparedImage {
@@ -494,6 +469,127 @@ where
             }
         }
         fill
+    }
+}
+
+/// Kassa patch: the side of a binarizer block, in pixels.
+const BLOCK: usize = 8;
+
+/// Kassa patch: a block whose luma spans less than this holds no edge and is
+/// judged by its neighbours (zxing's `MIN_DYNAMIC_RANGE`).
+const MIN_DYNAMIC_RANGE: usize = 24;
+
+/// Kassa patch: the top-left pixel of block `index` along a side of
+/// `length`, the last block shifted inwards so that every block is whole.
+fn block_origin(index: usize, length: usize) -> usize {
+    cmp::min(index * BLOCK, length - BLOCK)
+}
+
+/// Kassa patch: zxing's `HybridBinarizer` on rqrr's buffer. Each block's
+/// black point is its mean, or for a flat block half its minimum (light)
+/// unless its upper and left neighbours say it lies inside something dark;
+/// a pixel is black at or below the mean black point of the 5×5 blocks
+/// centred on its block. Needs both sides ≥ 5 blocks.
+fn binarize_blocks<S: ImageBuffer>(buf: &mut S) {
+    let (w, h) = (buf.width(), buf.height());
+    let (cols, rows) = (w.div_ceil(BLOCK), h.div_ceil(BLOCK));
+    let mut black = vec![0usize; cols * rows];
+    for by in 0..rows {
+        let top = block_origin(by, h);
+        for bx in 0..cols {
+            let left = block_origin(bx, w);
+            let (mut sum, mut min, mut max) = (0usize, usize::MAX, 0usize);
+            for y in top..top + BLOCK {
+                for x in left..left + BLOCK {
+                    let v = usize::from(buf.get_pixel(x, y));
+                    sum += v;
+                    min = min.min(v);
+                    max = max.max(v);
+                }
+            }
+            let mut point = sum / (BLOCK * BLOCK);
+            if max - min <= MIN_DYNAMIC_RANGE {
+                point = min / 2;
+                if by > 0 && bx > 0 {
+                    let around = (black[(by - 1) * cols + bx]
+                        + 2 * black[by * cols + bx - 1]
+                        + black[(by - 1) * cols + bx - 1])
+                        / 4;
+                    if min < around {
+                        point = around;
+                    }
+                }
+            }
+            black[by * cols + bx] = point;
+        }
+    }
+    for by in 0..rows {
+        let top = block_origin(by, h);
+        let cy = by.clamp(2, rows - 3);
+        for bx in 0..cols {
+            let left = block_origin(bx, w);
+            let cx = bx.clamp(2, cols - 3);
+            let sum: usize = (cy - 2..=cy + 2)
+                .map(|y| black[y * cols + cx - 2..=y * cols + cx + 2].iter().sum::<usize>())
+                .sum();
+            let threshold = sum / 25;
+            for y in top..top + BLOCK {
+                for x in left..left + BLOCK {
+                    let v = buf.get_pixel(x, y);
+                    // The last block overlaps its neighbour: pixels already
+                    // set hold 0 or 1, and are left as they are.
+                    if x < bx * BLOCK || y < by * BLOCK {
+                        continue;
+                    }
+                    let fill = if usize::from(v) <= threshold {
+                        PixelColor::Black
+                    } else {
+                        PixelColor::White
+                    };
+                    buf.set_pixel(x, y, fill.into());
+                }
+            }
+        }
+    }
+}
+
+/// rqrr's own binarizer: a pixel is black below 95 % of a moving average
+/// along its row, run both ways.
+fn binarize_rows<S: ImageBuffer>(buf: &mut S) {
+    let w = buf.width();
+    let h = buf.height();
+    let mut row_average = vec![0; w];
+    let mut avg_v = 0;
+    let mut avg_u = 0;
+
+    let threshold_s = cmp::max(w / 8, 1);
+
+    for y in 0..h {
+        row_average.fill(0);
+
+        for x in 0..w {
+            let (v, u) = if y % 2 == 0 {
+                (w - 1 - x, x)
+            } else {
+                (x, w - 1 - x)
+            };
+            avg_v = avg_v * (threshold_s - 1) / threshold_s + buf.get_pixel(v, y) as usize;
+            avg_u = avg_u * (threshold_s - 1) / threshold_s + buf.get_pixel(u, y) as usize;
+            row_average[v] += avg_v;
+            row_average[u] += avg_u;
+        }
+
+        #[allow(clippy::needless_range_loop)]
+        for x in 0..w {
+            let fill = if (buf.get_pixel(x, y) as usize)
+                < row_average[x] * (100 - 5) / (200 * threshold_s)
+            {
+                PixelColor::Black
+            } else {
+                PixelColor::White
+            };
+            buf.set_pixel(x, y, fill.into());
+        }
     }
 }
 

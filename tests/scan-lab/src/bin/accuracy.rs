@@ -1,6 +1,8 @@
-//! `accuracy [--per-category N] [--seed S]`: how many codes plain rqrr and
-//! Kassa's pipeline read, per category of the shared and the generated
-//! corpus, how often rqrr panicked, and what each pipeline stage adds.
+//! `accuracy [--per-category N] [--seed S] [--quick] [--misses]`: how many
+//! codes plain rqrr and Kassa's pipeline read, per category of the shared
+//! and the generated corpus, how often rqrr panicked, and what each pipeline
+//! stage adds (`--quick` leaves the stages out; `--misses` lists the inputs
+//! the pipeline got wrong).
 //! Prints markdown tables. Run with `--profile lab`: under the release
 //! profile a panic aborts instead of being caught and counted.
 
@@ -30,13 +32,11 @@ fn main() -> ExitCode {
         eprintln!("built with panic=abort: run with `cargo run --profile lab -p kassa-scan-lab --bin accuracy`");
         return ExitCode::from(2);
     }
-    let (per_category, seed) = match options(std::env::args().skip(1)) {
-        Some(o) => o,
-        None => {
-            eprintln!("usage: accuracy [--per-category N] [--seed S]");
-            return ExitCode::from(2);
-        }
+    let Some(options) = options(std::env::args().skip(1)) else {
+        eprintln!("usage: accuracy [--per-category N] [--seed S] [--quick] [--misses]");
+        return ExitCode::from(2);
     };
+    let (per_category, seed) = (options.per_category, options.seed);
     std::panic::set_hook(Box::new(|info| {
         let place = info
             .location()
@@ -53,27 +53,43 @@ fn main() -> ExitCode {
 
     if !shared.is_empty() {
         println!("### Shared corpus (zxing blackbox), decoded correctly\n");
-        compare(&shared, true);
+        compare(&shared, true, options.misses);
     }
     println!(
         "### Generated corpus (seed {seed}, {per_category} per category), decoded correctly\n"
     );
-    compare(&generated, false);
-    println!("### What each stage adds\n");
-    stages(&shared, &generated, &empty);
+    compare(&generated, false, options.misses);
+    if !options.quick {
+        println!("### What each stage adds\n");
+        stages(&shared, &generated, &empty);
+    }
     ExitCode::SUCCESS
 }
 
-fn options(mut args: impl Iterator<Item = String>) -> Option<(usize, u64)> {
-    let (mut per_category, mut seed) = (24, synth::SEED);
+struct Options {
+    per_category: usize,
+    seed: u64,
+    quick: bool,
+    misses: bool,
+}
+
+fn options(mut args: impl Iterator<Item = String>) -> Option<Options> {
+    let mut options = Options {
+        per_category: 24,
+        seed: synth::SEED,
+        quick: false,
+        misses: false,
+    };
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--per-category" => per_category = args.next()?.parse().ok()?,
-            "--seed" => seed = args.next()?.parse().ok()?,
+            "--per-category" => options.per_category = args.next()?.parse().ok()?,
+            "--seed" => options.seed = args.next()?.parse().ok()?,
+            "--quick" => options.quick = true,
+            "--misses" => options.misses = true,
             _ => return None,
         }
     }
-    Some((per_category, seed))
+    Some(options)
 }
 
 fn shared_cases() -> Vec<Case> {
@@ -148,12 +164,16 @@ fn run(
     ((case.correct)(&payloads), took, panics)
 }
 
-fn compare(cases: &[Case], show_panics: bool) {
+fn compare(cases: &[Case], show_panics: bool, show_misses: bool) {
     let mut rows: BTreeMap<&str, [usize; 5]> = BTreeMap::new();
     let mut panicked = Vec::new();
+    let mut missed = Vec::new();
     for case in cases {
         let (raw_ok, _, raw_panics) = run(case, &decode_raw, 1);
         let (ok, _, panics) = run(case, &decode, 1);
+        if !ok {
+            missed.push(case.name.as_str());
+        }
         let row = rows.entry(&case.category).or_default();
         let counts = [
             1,
@@ -196,6 +216,9 @@ fn compare(cases: &[Case], show_panics: bool) {
             println!("- panic caught: {line}");
         }
         println!();
+    }
+    if show_misses {
+        println!("Missed by the pipeline: {}\n", missed.join(", "));
     }
 }
 
