@@ -165,17 +165,18 @@ impl LineScanner {
         // changes and only if the newly observed color is white
         if PixelColor::White == self.last_color && self.color_changes >= 5 {
             const CHECK: [usize; 5] = [1, 1, 3, 1, 1];
-            let avg = (self.lookbehind_buf[0]
+            // Kassa patch: in quarters of a module, so that modules of one
+            // or two pixels are not rounded to a module size they do not
+            // have (rqrr divided first: 1,2,4,1,2 failed as modules of 1).
+            let unit4 = self.lookbehind_buf[0]
                 + self.lookbehind_buf[1]
                 + self.lookbehind_buf[3]
-                + self.lookbehind_buf[4])
-                / 4;
-            let err = avg * 3 / 4;
+                + self.lookbehind_buf[4];
+            let err4 = unit4 * 3 / 4;
             #[allow(clippy::needless_range_loop)]
             for i in 0..5 {
-                if self.lookbehind_buf[i] < CHECK[i] * avg - err
-                    || self.lookbehind_buf[i] > CHECK[i] * avg + err
-                {
+                let run4 = 4 * self.lookbehind_buf[i];
+                if run4 + err4 < CHECK[i] * unit4 || run4 > CHECK[i] * unit4 + err4 {
                     return false;
                 }
             }
