@@ -18,22 +18,32 @@ pub(super) struct Found {
     pub(super) area: u64,
 }
 
+/// What rqrr made of one view.
+#[derive(Default)]
+pub(super) struct Reading {
+    pub(super) found: Vec<Found>,
+    /// Finder patterns seen, read or not: none means no code in the view.
+    pub(super) capstones: usize,
+}
+
 /// Every code rqrr decodes in the view. A panic in detection loses the view;
 /// one in a single code's decoding loses only that code.
-pub(super) fn read(view: &View<'_>) -> Vec<Found> {
+pub(super) fn read(view: &View<'_>) -> Reading {
     if view.width() < MIN_SIDE || view.height() < MIN_SIDE {
-        return Vec::new();
+        return Reading::default();
     }
     catch_unwind(AssertUnwindSafe(|| {
-        let mut image =
-            PreparedImage::prepare_from_greyscale(view.width(), view.height(), |x, y| {
-                view.pixel(x, y)
-            });
-        image
-            .detect_grids()
+        let Some(mut image) =
+            PreparedImage::prepare_from_luma(view.width(), view.height(), view.luma())
+        else {
+            return Reading::default();
+        };
+        let (grids, capstones) = image.detect_grids_and_capstones();
+        let found = grids
             .iter()
             .filter_map(|grid| catch_unwind(AssertUnwindSafe(|| decode_grid(grid))).ok()?)
-            .collect()
+            .collect();
+        Reading { found, capstones }
     }))
     .unwrap_or_default()
 }

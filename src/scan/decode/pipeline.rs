@@ -3,7 +3,7 @@
 //! behind each stage are in the module doc (`super`).
 
 use super::frame::LumaFrame;
-use super::guard::{read, Found};
+use super::guard::{read, Found, Reading};
 use super::view::{View, INVERT, SQUARE};
 
 /// Frames with a longer side above this are shrunk by a whole factor before
@@ -25,6 +25,9 @@ pub struct Stages {
     pub invert: bool,
     /// Retry the centre with luma squared (glare, low contrast).
     pub contrast: bool,
+    /// Run the retries after the whole frame only where a view showed a
+    /// finder pattern: a frame without a code then costs three cheap views.
+    pub gate: bool,
 }
 
 impl Stages {
@@ -34,6 +37,7 @@ impl Stages {
         centre_first: true,
         invert: true,
         contrast: true,
+        gate: true,
     };
 
     /// The whole frame only.
@@ -42,6 +46,7 @@ impl Stages {
         centre_first: false,
         invert: false,
         contrast: false,
+        gate: false,
     };
 }
 
@@ -53,24 +58,37 @@ pub fn decode(frame: &LumaFrame) -> Vec<String> {
 /// Plain rqrr on the whole frame, behind the same guard: the baseline
 /// `decode` is measured against.
 pub fn decode_raw(frame: &LumaFrame) -> Vec<String> {
-    ranked(read(&View::whole(frame)))
+    ranked(read(&View::whole(frame)).found)
 }
 
 /// `decode` with a chosen set of stages.
 pub fn decode_with(frame: &LumaFrame, stages: Stages) -> Vec<String> {
     let whole = View::whole(frame).fit(MAX_SIDE);
     let centre = whole.centre(CENTRE.0, CENTRE.1);
-    let attempts = [
+    let first = [
         stages.coarse_first.then(|| whole.scaled(2)),
-        stages.centre_first.then_some(centre),
         Some(whole),
         stages.invert.then(|| whole.scaled(2).toned(&INVERT)),
+    ];
+    let retries = [
+        stages.centre_first.then_some(centre),
         stages.contrast.then(|| centre.toned(&SQUARE)),
     ];
-    attempts
+    let mut capstones = 0;
+    for view in first.iter().flatten() {
+        let Reading { found, capstones: seen } = read(view);
+        if !found.is_empty() {
+            return ranked(found);
+        }
+        capstones += seen;
+    }
+    if stages.gate && capstones == 0 {
+        return Vec::new();
+    }
+    retries
         .iter()
         .flatten()
-        .map(read)
+        .map(|view| read(view).found)
         .find(|found| !found.is_empty())
         .map(ranked)
         .unwrap_or_default()

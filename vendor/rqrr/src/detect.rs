@@ -46,7 +46,7 @@ where
                 None => continue,
             };
 
-            if !is_capstone(img, &linepos, y) {
+            if !crosses_vertically(img, &linepos, y) || !is_capstone(img, &linepos, y) {
                 continue;
             }
 
@@ -61,7 +61,7 @@ where
         // Insert a virtual white pixel at the end to trigger a re-check. Necessary when
         // the capstone lies right on the corner of an image
         if let Some(linepos) = finder.advance(PixelColor::White) {
-            if !is_capstone(img, &linepos, y) {
+            if !crosses_vertically(img, &linepos, y) || !is_capstone(img, &linepos, y) {
                 continue;
             }
 
@@ -80,6 +80,8 @@ where
 struct LinePosition {
     left: usize,
     stone: usize,
+    /// Kassa patch: one past the stone's last pixel.
+    stone_end: usize,
     right: usize,
 }
 
@@ -149,6 +151,7 @@ impl LineScanner {
             Some(LinePosition {
                 left: self.current_position - self.lookbehind_buf.iter().sum::<usize>(),
                 stone: self.current_position - self.lookbehind_buf[2..].iter().sum::<usize>(),
+                stone_end: self.current_position - self.lookbehind_buf[3..].iter().sum::<usize>(),
                 right: self.current_position - self.lookbehind_buf[4],
             })
         } else {
@@ -164,28 +167,68 @@ impl LineScanner {
         // A capstone should look like > x xxx x < so we have to check after 5 color
         // changes and only if the newly observed color is white
         if PixelColor::White == self.last_color && self.color_changes >= 5 {
-            const CHECK: [usize; 5] = [1, 1, 3, 1, 1];
-            // Kassa patch: in quarters of a module, so that modules of one
-            // or two pixels are not rounded to a module size they do not
-            // have (rqrr divided first: 1,2,4,1,2 failed as modules of 1).
-            let unit4 = self.lookbehind_buf[0]
-                + self.lookbehind_buf[1]
-                + self.lookbehind_buf[3]
-                + self.lookbehind_buf[4];
-            let err4 = unit4 * 3 / 4;
-            #[allow(clippy::needless_range_loop)]
-            for i in 0..5 {
-                let run4 = 4 * self.lookbehind_buf[i];
-                if run4 + err4 < CHECK[i] * unit4 || run4 > CHECK[i] * unit4 + err4 {
-                    return false;
-                }
-            }
-
-            true
+            is_finder_ratio(&self.lookbehind_buf)
         } else {
             false
         }
     }
+}
+
+/// Kassa patch: whether five runs are 1:1:3:1:1, in quarters of a module so
+/// that modules of one or two pixels are not rounded to a module size they
+/// do not have (rqrr divided first: 1,2,4,1,2 failed as modules of 1).
+fn is_finder_ratio(runs: &[usize; 5]) -> bool {
+    const CHECK: [usize; 5] = [1, 1, 3, 1, 1];
+    let unit4 = runs[0] + runs[1] + runs[3] + runs[4];
+    let err4 = unit4 * 3 / 4;
+    runs.iter().zip(CHECK).all(|(&run, check)| {
+        let run4 = 4 * run;
+        run4 + err4 >= check * unit4 && run4 <= check * unit4 + err4
+    })
+}
+
+/// Kassa patch: whether the column through the middle of a row candidate's
+/// stone also crosses 1:1:3:1:1, as zxing cross-checks its finder patterns.
+/// Any line through a capstone's centre does, whatever the rotation, while
+/// most row candidates in a textured picture do not; each of those would
+/// otherwise cost `is_capstone` two flood fills.
+fn crosses_vertically<S: ImageBuffer>(
+    img: &PreparedImage<S>,
+    linepos: &LinePosition,
+    y: usize,
+) -> bool {
+    let x = (linepos.stone + linepos.stone_end) / 2;
+    let dark = |y: usize| PixelColor::White != img.get_pixel_at(x, y);
+    let limit = 4 * (linepos.right - linepos.left);
+    // Runs upwards from y (stone, white, ring) and downwards from y + 1.
+    let mut up = [0usize; 3];
+    let mut at = y;
+    for (i, run) in up.iter_mut().enumerate() {
+        let want_dark = i != 1;
+        while dark(at) == want_dark && *run <= limit {
+            *run += 1;
+            if at == 0 {
+                break;
+            }
+            at -= 1;
+        }
+        if at == 0 && i < 2 {
+            return false;
+        }
+    }
+    let mut down = [0usize; 3];
+    let mut at = y + 1;
+    for (i, run) in down.iter_mut().enumerate() {
+        let want_dark = i != 1;
+        while at < img.height() && dark(at) == want_dark && *run <= limit {
+            *run += 1;
+            at += 1;
+        }
+        if at >= img.height() && i < 2 {
+            return false;
+        }
+    }
+    is_finder_ratio(&[up[2], up[1], up[0] + down[0], down[1], down[2]])
 }
 
 /// Determine if the given position is an unobserved capstone

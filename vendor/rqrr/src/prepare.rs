@@ -207,8 +207,25 @@ where
     where
         S: Clone,
     {
+        self.detect_grids_and_capstones().0
+    }
+
+    /// Kassa patch: `detect_grids`, and how many capstones were found. A
+    /// caller can then tell a picture without a code (no capstone) from a
+    /// code it found but could not read, and spend retries on the latter.
+    #[allow(clippy::type_complexity)]
+    pub fn detect_grids_and_capstones<'a>(
+        &'a mut self,
+    ) -> (
+        Vec<crate::Grid<crate::identify::grid::RefGridImage<'a, S>>>,
+        usize,
+    )
+    where
+        S: Clone,
+    {
         let mut res = Vec::new();
         let stones = crate::capstones_from_image(self);
+        let capstones = stones.len();
         let groups = self.find_groupings(stones);
         let locations: Vec<_> = groups
             .into_iter()
@@ -232,7 +249,7 @@ where
             res.push(crate::Grid { grid, bounds });
         }
 
-        res
+        (res, capstones)
     }
 
     /// Find CapStones that form a grid
@@ -618,6 +635,17 @@ impl PreparedImage<BasicImageBuffer> {
         let pixels = pixels.into_boxed_slice();
         let buffer = BasicImageBuffer { w, h, pixels };
         PreparedImage::without_preparation(buffer)
+    }
+
+    /// Kassa patch: `prepare_from_greyscale` of luma the caller already
+    /// holds row by row, without a copy through a closure per pixel. `None`
+    /// unless `luma` holds exactly `w * h` pixels.
+    pub fn prepare_from_luma(w: usize, h: usize, luma: Vec<u8>) -> Option<Self> {
+        if Some(luma.len()) != w.checked_mul(h) {
+            return None;
+        }
+        let pixels = luma.into_boxed_slice();
+        Some(PreparedImage::prepare(BasicImageBuffer { w, h, pixels }))
     }
 
     /// Given a byte valued function, generate a searchable image
