@@ -3,13 +3,16 @@
 //! behind each stage are in the module doc (`super`).
 
 use super::frame::LumaFrame;
-use super::guard::{read, Found, Reading};
+use super::guard::{read, read_zoomed, Found, Reading};
 use super::view::{View, INVERT, SQUARE};
 
 /// Frames with a longer side above this are shrunk by a whole factor before
 /// anything else: rqrr's time grows with the pixel count, and a 4K frame
 /// would take about 25 times as long as a 640×480 one.
 const MAX_SIDE: usize = 1280;
+
+/// The longest side enlarged by the zoomed retry, before enlarging.
+const ZOOM_SIDE: usize = 480;
 
 /// The centre view is a square of 3/4 of the shorter side.
 const CENTRE: (usize, usize) = (3, 4);
@@ -25,6 +28,8 @@ pub struct Stages {
     pub invert: bool,
     /// Retry the centre with luma squared (glare, low contrast).
     pub contrast: bool,
+    /// Retry the centre enlarged twice (small modules).
+    pub zoom: bool,
     /// Run the retries after the whole frame only where a view showed a
     /// finder pattern: a frame without a code then costs three cheap views.
     pub gate: bool,
@@ -37,6 +42,7 @@ impl Stages {
         centre_first: true,
         invert: true,
         contrast: true,
+        zoom: true,
         gate: true,
     };
 
@@ -46,6 +52,7 @@ impl Stages {
         centre_first: false,
         invert: false,
         contrast: false,
+        zoom: false,
         gate: false,
     };
 }
@@ -85,13 +92,25 @@ pub fn decode_with(frame: &LumaFrame, stages: Stages) -> Vec<String> {
     if stages.gate && capstones == 0 {
         return Vec::new();
     }
+    let zoomed = stages.zoom.then(|| read_zoomed(&zoom_view(whole, centre)).found);
     retries
         .iter()
         .flatten()
         .map(|view| read(view).found)
+        .chain(zoomed)
         .find(|found| !found.is_empty())
         .map(ranked)
         .unwrap_or_default()
+}
+
+/// What the zoomed retry enlarges: the whole view where it is small (a
+/// photo), else its centre, at most `ZOOM_SIDE` a side either way.
+fn zoom_view<'a>(whole: View<'a>, centre: View<'a>) -> View<'a> {
+    if whole.width().max(whole.height()) <= ZOOM_SIDE {
+        whole
+    } else {
+        centre.centre(ZOOM_SIDE.min(centre.width()), centre.width().max(1))
+    }
 }
 
 /// Largest first, as the code held up to the camera is the largest; each

@@ -283,6 +283,13 @@ fn stages(shared: &[Case], generated: &[Case], empty: &[LumaFrame]) {
             },
         ),
         (
+            "all but zoom",
+            Stages {
+                zoom: false,
+                ..all
+            },
+        ),
+        (
             "all but gate",
             Stages {
                 gate: false,
