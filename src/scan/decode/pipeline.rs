@@ -77,9 +77,13 @@ pub fn decode_with(frame: &LumaFrame, stages: Stages) -> Vec<String> {
         Some(whole),
         stages.invert.then(|| whole.scaled(2).toned(&INVERT)),
     ];
+    // (view, enlarged twice first)
     let retries = [
-        stages.centre_first.then_some(centre),
-        stages.contrast.then(|| centre.toned(&SQUARE)),
+        stages.centre_first.then_some((centre, false)),
+        stages.contrast.then(|| (centre.toned(&SQUARE), false)),
+        stages.invert.then(|| (whole.toned(&INVERT), false)),
+        stages.zoom.then(|| (zoom_view(whole, centre), true)),
+        (stages.zoom && stages.invert).then(|| (zoom_view(whole, centre).toned(&INVERT), true)),
     ];
     let mut capstones = 0;
     for view in first.iter().flatten() {
@@ -92,12 +96,10 @@ pub fn decode_with(frame: &LumaFrame, stages: Stages) -> Vec<String> {
     if stages.gate && capstones == 0 {
         return Vec::new();
     }
-    let zoomed = stages.zoom.then(|| read_zoomed(&zoom_view(whole, centre)).found);
     retries
         .iter()
         .flatten()
-        .map(|view| read(view).found)
-        .chain(zoomed)
+        .map(|(view, zoom)| if *zoom { read_zoomed(view) } else { read(view) }.found)
         .find(|found| !found.is_empty())
         .map(ranked)
         .unwrap_or_default()
