@@ -15,6 +15,8 @@ const MIN_SIDE: usize = 21;
 /// ranks several codes in one frame.
 pub(super) struct Found {
     pub(super) text: String,
+    /// The payload as the code holds it; `text` is it read as UTF-8.
+    pub(super) bytes: Vec<u8>,
     pub(super) area: u64,
 }
 
@@ -90,6 +92,7 @@ fn decode_grid<G: BitGrid>(grid: &Grid<G>) -> Option<Found> {
     }
     Some(Found {
         text: String::from_utf8_lossy(&bytes).into_owned(),
+        bytes,
         area: area(&grid.bounds),
     })
 }

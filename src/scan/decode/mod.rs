@@ -85,4 +85,4 @@ mod pipeline;
 mod view;
 
 pub use frame::{FrameError, LumaFrame, MAX_PIXELS};
-pub use pipeline::{decode, decode_raw, decode_with, Stages};
+pub use pipeline::{decode, decode_bytes_with, decode_raw, decode_with, Stages};

@@ -70,6 +70,26 @@ pub fn decode_raw(frame: &LumaFrame) -> Vec<String> {
 
 /// `decode` with a chosen set of stages.
 pub fn decode_with(frame: &LumaFrame, stages: Stages) -> Vec<String> {
+    ranked(attempt(frame, stages))
+}
+
+/// `decode_with`, each payload as the bytes the code holds, for the lab to
+/// judge codes in other character sets (Shift_JIS) that `decode` reads as
+/// lossy UTF-8: a customer code is ASCII, so Kassa converts no charset.
+pub fn decode_bytes_with(frame: &LumaFrame, stages: Stages) -> Vec<Vec<u8>> {
+    let mut found = attempt(frame, stages);
+    found.sort_by_key(|f| std::cmp::Reverse(f.area));
+    let mut payloads: Vec<Vec<u8>> = Vec::with_capacity(found.len());
+    for f in found {
+        if !payloads.contains(&f.bytes) {
+            payloads.push(f.bytes);
+        }
+    }
+    payloads
+}
+
+/// What the first view that yields a code finds, in `stages`' order.
+fn attempt(frame: &LumaFrame, stages: Stages) -> Vec<Found> {
     let whole = View::whole(frame).fit(MAX_SIDE);
     let centre = whole.centre(CENTRE.0, CENTRE.1);
     let first = [
@@ -89,7 +109,7 @@ pub fn decode_with(frame: &LumaFrame, stages: Stages) -> Vec<String> {
     for view in first.iter().flatten() {
         let Reading { found, capstones: seen } = read(view);
         if !found.is_empty() {
-            return ranked(found);
+            return found;
         }
         capstones += seen;
     }
@@ -101,7 +121,6 @@ pub fn decode_with(frame: &LumaFrame, stages: Stages) -> Vec<String> {
         .flatten()
         .map(|(view, zoom)| if *zoom { read_zoomed(view) } else { read(view) }.found)
         .find(|found| !found.is_empty())
-        .map(ranked)
         .unwrap_or_default()
 }
 
@@ -212,6 +231,7 @@ pub(super) mod tests {
     fn ranks_larger_codes_first_and_lists_each_once() {
         let found = |text: &str, area| Found {
             text: text.to_owned(),
+            bytes: text.as_bytes().to_vec(),
             area,
         };
         let texts = ranked(vec![

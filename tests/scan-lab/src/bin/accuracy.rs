@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use kassa::scan::decode::{decode, decode_raw, decode_with, LumaFrame, Stages};
+use kassa::scan::decode::{decode, decode_bytes_with, decode_raw, decode_with, LumaFrame, Stages};
 use kassa_scan_lab::{shared_corpus, stats, synth};
 
 /// Where each caught panic came from, collected by our panic hook.
@@ -25,6 +25,8 @@ struct Case {
     name: String,
     frame: LumaFrame,
     correct: Judge,
+    /// The payload bytes any form of the expected text takes (shared corpus).
+    expected_bytes: Vec<Vec<u8>>,
 }
 
 fn main() -> ExitCode {
@@ -117,11 +119,13 @@ fn shared_cases() -> Vec<Case> {
                 .unwrap_or(&entry.path)
                 .display()
                 .to_string();
+            let expected_bytes = entry.expected_bytes().unwrap_or_default();
             Some(Case {
                 category: entry.category.clone(),
                 name,
                 frame,
                 correct: Box::new(move |p| entry.matches(p)),
+                expected_bytes,
             })
         })
         .collect()
@@ -139,6 +143,7 @@ fn generated_cases(seed: u64, per_category: usize) -> Vec<Case> {
                 name: format!("{} #{i} {}×{}", s.category, s.width, s.height),
                 frame,
                 correct: Box::new(move |p| p.contains(&expected)),
+                expected_bytes: Vec::new(),
             })
         })
         .collect()
@@ -165,12 +170,16 @@ fn run(
 }
 
 fn compare(cases: &[Case], show_panics: bool, show_misses: bool) {
-    let mut rows: BTreeMap<&str, [usize; 5]> = BTreeMap::new();
+    let mut rows: BTreeMap<&str, [usize; 6]> = BTreeMap::new();
     let mut panicked = Vec::new();
     let mut missed = Vec::new();
     for case in cases {
         let (raw_ok, _, raw_panics) = run(case, &decode_raw, 1);
         let (ok, _, panics) = run(case, &decode, 1);
+        let bytes_ok = ok
+            || decode_bytes_with(&case.frame, Stages::ALL)
+                .iter()
+                .any(|p| case.expected_bytes.contains(p));
         if !ok {
             missed.push(case.name.as_str());
         }
@@ -181,6 +190,7 @@ fn compare(cases: &[Case], show_panics: bool, show_misses: bool) {
             ok.into(),
             (!raw_panics.is_empty()).into(),
             (!panics.is_empty()).into(),
+            bytes_ok.into(),
         ];
         for (r, c) in row.iter_mut().zip(counts) {
             *r += c;
@@ -194,22 +204,22 @@ fn compare(cases: &[Case], show_panics: bool, show_misses: bool) {
         }
     }
     println!(
-        "| category | inputs | rqrr | pipeline | inputs where rqrr panicked (raw / pipeline) |"
+        "| category | inputs | rqrr | pipeline | pipeline, Shift_JIS as bytes | inputs where rqrr panicked (raw / pipeline) |"
     );
-    println!("|---|---:|---:|---:|---:|");
-    let mut total = [0; 5];
+    println!("|---|---:|---:|---:|---:|---:|");
+    let mut total = [0; 6];
     for (category, row) in &rows {
         println!(
-            "| {category} | {} | {} | {} | {} / {} |",
-            row[0], row[1], row[2], row[3], row[4]
+            "| {category} | {} | {} | {} | {} | {} / {} |",
+            row[0], row[1], row[2], row[5], row[3], row[4]
         );
         for (t, r) in total.iter_mut().zip(row) {
             *t += r;
         }
     }
     println!(
-        "| **total** | {} | {} | {} | {} / {} |\n",
-        total[0], total[1], total[2], total[3], total[4]
+        "| **total** | {} | {} | {} | {} | {} / {} |\n",
+        total[0], total[1], total[2], total[5], total[3], total[4]
     );
     if show_panics || !panicked.is_empty() {
         for line in &panicked {
