@@ -107,20 +107,21 @@ impl<'a> View<'a> {
         let stride = self.frame.width() as usize;
         let pixels = self.frame.pixels();
         let step = self.step;
+        let area = step * step;
+        let mut sums = vec![0usize; self.width];
         for y in 0..self.height {
             let top = (self.top + y * step) * stride + self.left;
             if step == 1 {
                 let row = pixels.get(top..top + self.width).unwrap_or_default();
                 out.extend(row.iter().map(|&v| self.tone[usize::from(v)]));
             } else {
-                let mut sums = vec![0usize; self.width];
+                sums.fill(0);
                 let rows = pixels.get(top..).unwrap_or_default().chunks(stride);
                 for row in rows.take(step) {
                     for (sum, block) in sums.iter_mut().zip(row.chunks_exact(step)) {
                         *sum += block.iter().map(|&v| usize::from(v)).sum::<usize>();
                     }
                 }
-                let area = step * step;
                 out.extend(sums.iter().map(|&sum| self.tone[(sum / area).min(255)]));
             }
             // A view is always inside its frame; were it not, the rest of

@@ -39,9 +39,13 @@ where
     let mut res = Vec::new();
 
     for y in 0..img.height() {
-        let mut finder = LineScanner::new(img.get_pixel_at(0, y));
+        // Kassa patch: the scanner sees dark or light only. Adjacent dark
+        // pixels always share a colour (regions are recoloured whole), so
+        // runs are the same as rqrr's colour runs, without converting every
+        // pixel to a `PixelColor` and comparing those.
+        let mut finder = LineScanner::new(PixelColor::White != img.get_pixel_at(0, y));
         for x in 1..img.width() {
-            let linepos = match finder.advance(img.get_pixel_at(x, y)) {
+            let linepos = match finder.advance(PixelColor::White != img.get_pixel_at(x, y)) {
                 Some(l) => l,
                 None => continue,
             };
@@ -60,7 +64,7 @@ where
 
         // Insert a virtual white pixel at the end to trigger a re-check. Necessary when
         // the capstone lies right on the corner of an image
-        if let Some(linepos) = finder.advance(PixelColor::White) {
+        if let Some(linepos) = finder.advance(false) {
             if !crosses_vertically(img, &linepos, y) || !is_capstone(img, &linepos, y) {
                 continue;
             }
@@ -106,7 +110,7 @@ struct LinePosition {
 #[derive(Debug, Clone, Copy, Eq, PartialEq)]
 struct LineScanner {
     lookbehind_buf: [usize; 5],
-    last_color: PixelColor,
+    last_color: bool,
     run_length: usize,
     color_changes: usize,
     current_position: usize,
@@ -115,7 +119,7 @@ struct LineScanner {
 impl LineScanner {
     /// Initialize a new CapStoneFinder with the value of the first pixel in a
     /// line
-    fn new(initial_col: PixelColor) -> Self {
+    fn new(initial_col: bool) -> Self {
         LineScanner {
             lookbehind_buf: [0; 5],
             last_color: initial_col,
@@ -131,7 +135,7 @@ impl LineScanner {
     /// observed. It will return `Some(position)` if the last added pixel
     /// completes a 1:1:3:1:1 pattern of black/white runs. This is a
     /// candidate for capstones.
-    fn advance(&mut self, color: PixelColor) -> Option<LinePosition> {
+    fn advance(&mut self, color: bool) -> Option<LinePosition> {
         self.current_position += 1;
 
         // If we did not observe a color change, we have not reached the boundary of a
@@ -166,7 +170,7 @@ impl LineScanner {
     fn test_for_capstone(&self) -> bool {
         // A capstone should look like > x xxx x < so we have to check after 5 color
         // changes and only if the newly observed color is white
-        if PixelColor::White == self.last_color && self.color_changes >= 5 {
+        if !self.last_color && self.color_changes >= 5 {
             is_finder_ratio(&self.lookbehind_buf)
         } else {
             false
@@ -443,34 +447,34 @@ mod tests {
     fn test_capstone_finder_small() {
         let mut line = [1, 0, 1, 1, 1, 0, 1, 0].iter();
 
-        let mut finder = LineScanner::new(PixelColor::White);
+        let mut finder = LineScanner::new(false);
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             Some(LinePosition {
@@ -478,7 +482,7 @@ mod tests {
                 stone: 3,
                 right: 7,
             }),
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
     }
 
@@ -486,30 +490,30 @@ mod tests {
     fn test_capstone_finder_start() {
         let mut line = [0, 1, 1, 1, 0, 1, 0].iter();
 
-        let mut finder = LineScanner::new(PixelColor::Black);
+        let mut finder = LineScanner::new(true);
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             Some(LinePosition {
@@ -517,7 +521,7 @@ mod tests {
                 stone: 2,
                 right: 6,
             }),
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
     }
 
@@ -525,30 +529,30 @@ mod tests {
     fn test_capstone_finder_multiple() {
         let mut line = [0, 1, 1, 1, 0, 1, 0, 1, 1, 1, 0, 1, 0].iter();
 
-        let mut finder = LineScanner::new(PixelColor::Black);
+        let mut finder = LineScanner::new(true);
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             Some(LinePosition {
@@ -556,27 +560,27 @@ mod tests {
                 stone: 2,
                 right: 6,
             }),
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             Some(LinePosition {
@@ -584,7 +588,7 @@ mod tests {
                 stone: 8,
                 right: 12,
             }),
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
     }
 
@@ -592,62 +596,62 @@ mod tests {
     fn test_capstone_finder_variance() {
         let mut line = [1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0].iter();
 
-        let mut finder = LineScanner::new(PixelColor::White);
+        let mut finder = LineScanner::new(false);
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             Some(LinePosition {
@@ -655,7 +659,7 @@ mod tests {
                 stone: 6,
                 right: 13,
             }),
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
     }
 

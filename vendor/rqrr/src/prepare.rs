@@ -37,6 +37,12 @@ pub trait ImageBuffer {
 
     fn get_pixel(&self, x: usize, y: usize) -> u8;
     fn set_pixel(&mut self, x: usize, y: usize, val: u8);
+
+    /// Kassa patch: row `y` as a slice, where the buffer holds rows so; the
+    /// binarizer then reads a block without a bounds check per pixel.
+    fn row(&self, _y: usize) -> Option<&[u8]> {
+        None
+    }
 }
 
 #[cfg(feature = "img")]
@@ -88,6 +94,10 @@ impl ImageBuffer for BasicImageBuffer {
     fn set_pixel(&mut self, x: usize, y: usize, val: u8) {
         let w = self.width();
         self.pixels[(y * w) + x] = val
+    }
+
+    fn row(&self, y: usize) -> Option<&[u8]> {
+        self.pixels.get(y * self.w..(y + 1) * self.w)
     }
 }
 
@@ -518,11 +528,15 @@ fn binarize_blocks<S: ImageBuffer>(buf: &mut S) {
             let left = block_origin(bx, w);
             let (mut sum, mut min, mut max) = (0usize, usize::MAX, 0usize);
             for y in top..top + BLOCK {
-                for x in left..left + BLOCK {
-                    let v = usize::from(buf.get_pixel(x, y));
+                let mut add = |v: u8| {
+                    let v = usize::from(v);
                     sum += v;
                     min = min.min(v);
                     max = max.max(v);
+                };
+                match buf.row(y).and_then(|row| row.get(left..left + BLOCK)) {
+                    Some(pixels) => pixels.iter().for_each(|&v| add(v)),
+                    None => (left..left + BLOCK).for_each(|x| add(buf.get_pixel(x, y))),
                 }
             }
             let mut point = sum / (BLOCK * BLOCK);
