@@ -107,7 +107,10 @@ fn attempt(frame: &LumaFrame, stages: Stages) -> Vec<Found> {
     ];
     let mut capstones = 0;
     for view in first.iter().flatten() {
-        let Reading { found, capstones: seen } = read(view);
+        let Reading {
+            found,
+            capstones: seen,
+        } = read(view);
         if !found.is_empty() {
             return found;
         }

@@ -292,20 +292,8 @@ fn stages(shared: &[Case], generated: &[Case], empty: &[LumaFrame]) {
                 ..all
             },
         ),
-        (
-            "all but zoom",
-            Stages {
-                zoom: false,
-                ..all
-            },
-        ),
-        (
-            "all but gate",
-            Stages {
-                gate: false,
-                ..all
-            },
-        ),
+        ("all but zoom", Stages { zoom: false, ..all }),
+        ("all but gate", Stages { gate: false, ..all }),
         ("all (decode)", all),
     ];
     println!("| stages | generated | shared | median ms 640×480 | median ms 1280×720 | p95 ms all | no code, median ms 640×480 |");
