@@ -39,10 +39,11 @@ pub(super) fn read(view: &View<'_>) -> Reading {
 /// large share of a module; at twice the size the grid fits twice as well.
 pub(super) fn read_zoomed(view: &View<'_>) -> Reading {
     let (width, height) = (view.width(), view.height());
-    if width < MIN_SIDE || height < MIN_SIDE {
+    let luma = view.luma();
+    if width < MIN_SIDE || height < MIN_SIDE || luma.len() != width * height {
         return Reading::default();
     }
-    read_luma(2 * width, 2 * height, zoom(&view.luma(), width, height))
+    read_luma(2 * width, 2 * height, zoom(&luma, width, height))
 }
 
 /// Bilinear ×2: each source pixel becomes four, placed at quarter steps
@@ -55,8 +56,8 @@ fn zoom(luma: &[u8], width: usize, height: usize) -> Vec<u8> {
             let (a, b, c, d) = (at(x, y), at(x + 1, y), at(x, y + 1), at(x + 1, y + 1));
             let o = 2 * y * 2 * width + 2 * x;
             out[o] = a as u8;
-            out[o + 1] = ((a + b + 1) / 2) as u8;
-            out[o + 2 * width] = ((a + c + 1) / 2) as u8;
+            out[o + 1] = (a + b).div_ceil(2) as u8;
+            out[o + 2 * width] = (a + c).div_ceil(2) as u8;
             out[o + 2 * width + 1] = ((a + b + c + d + 2) / 4) as u8;
         }
     }
