@@ -104,6 +104,7 @@ fn attempt(frame: &LumaFrame, stages: Stages) -> Vec<Found> {
         stages.invert.then(|| (whole.toned(&INVERT), false)),
         stages.zoom.then(|| (zoom_view(whole, centre), true)),
         (stages.zoom && stages.invert).then(|| (zoom_view(whole, centre).toned(&INVERT), true)),
+        (stages.zoom && stages.contrast).then(|| (zoom_view(whole, centre).toned(&SQUARE), true)),
     ];
     let mut capstones = 0;
     for view in first.iter().flatten() {

@@ -54,6 +54,6 @@ fn the_pipeline_reads_the_floor() {
         as_bytes += usize::from(text || bytes);
     }
     eprintln!("shared corpus: {as_text} as text, {as_bytes} bit-exact");
-    // `accuracy` prints them per category: 144 and 156 of 179.
-    assert!(as_text >= 144 && as_bytes >= 156, "{as_text} / {as_bytes}");
+    // `accuracy` prints them per category: 146 and 158 of 179.
+    assert!(as_text >= 146 && as_bytes >= 158, "{as_text} / {as_bytes}");
 }
