@@ -3,7 +3,9 @@
 
 use proptest::prelude::*;
 
+use super::guard::{read, read_zoomed};
 use super::pipeline::tests::code_frame;
+use super::view::View;
 use super::{decode, decode_raw, FrameError, LumaFrame};
 
 /// A cheap deterministic byte stream, so large frames need no large
@@ -104,5 +106,41 @@ proptest! {
         let rgba = bytes(seed, (width * height * 4) as usize);
         let frame = LumaFrame::from_rgba(width, height, &rgba).unwrap();
         prop_assert!(sane(&decode(&frame)));
+    }
+
+    #[test]
+    fn a_code_cut_by_any_edge_never_panics(dx in -200i64..200, dy in -150i64..150, module in 1u32..6, dark_mode in any::<bool>()) {
+        // Finder patterns against the frame's edges are where the vertical
+        // cross-check and the block binarizer's last blocks run out of
+        // pixels; small modules reach the zoomed retry.
+        let code = code_frame("6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11", 320, 240, module, dark_mode);
+        let paper = code.pixels()[0];
+        let pixels = (0..240i64)
+            .flat_map(|y| (0..320i64).map(move |x| (x - dx, y - dy)))
+            .map(|(x, y)| {
+                if (0..320).contains(&x) && (0..240).contains(&y) {
+                    code.pixels()[(y * 320 + x) as usize]
+                } else {
+                    paper
+                }
+            })
+            .collect();
+        let frame = LumaFrame::new(320, 240, pixels).unwrap();
+        let payloads = decode(&frame);
+        prop_assert!(sane(&payloads));
+        prop_assert!(payloads.len() <= 1);
+    }
+
+    #[test]
+    fn any_view_zoomed_never_panics(seed in any::<u64>(), width in 1u32..120, height in 1u32..120, block in 1usize..9) {
+        let (w, h) = (width as usize, height as usize);
+        let frame = LumaFrame::new(width, height, blocks(seed, w, h, block)).unwrap();
+        let whole = View::whole(&frame);
+        for view in [whole, whole.scaled(2), whole.centre(3, 4), whole.centre(1, 3)] {
+            prop_assert_eq!(view.luma().len(), view.width() * view.height());
+            for reading in [read(&view), read_zoomed(&view)] {
+                prop_assert!(reading.found.iter().all(|f| !f.text.is_empty()));
+            }
+        }
     }
 }

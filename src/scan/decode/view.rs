@@ -99,8 +99,41 @@ impl<'a> View<'a> {
         self.height
     }
 
-    /// The view's pixel at (x, y). Outside the view (which the callers never
-    /// ask for) it is white rather than a panic.
+    /// The view's pixels, row by row: what rqrr binarizes. Built a row at a
+    /// time rather than through `pixel`, which is the first cost of every
+    /// view a frame without a code runs through.
+    pub(super) fn luma(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.width * self.height);
+        let stride = self.frame.width() as usize;
+        let pixels = self.frame.pixels();
+        let step = self.step;
+        let area = step * step;
+        let mut sums = vec![0usize; self.width];
+        for y in 0..self.height {
+            let top = (self.top + y * step) * stride + self.left;
+            if step == 1 {
+                let row = pixels.get(top..top + self.width).unwrap_or_default();
+                out.extend(row.iter().map(|&v| self.tone[usize::from(v)]));
+            } else {
+                sums.fill(0);
+                let rows = pixels.get(top..).unwrap_or_default().chunks(stride);
+                for row in rows.take(step) {
+                    for (sum, block) in sums.iter_mut().zip(row.chunks_exact(step)) {
+                        *sum += block.iter().map(|&v| usize::from(v)).sum::<usize>();
+                    }
+                }
+                out.extend(sums.iter().map(|&sum| self.tone[(sum / area).min(255)]));
+            }
+            // A view is always inside its frame; were it not, the rest of
+            // the row is white rather than a panic.
+            out.resize((y + 1) * self.width, self.tone[255]);
+        }
+        out
+    }
+
+    /// The view's pixel at (x, y), what `luma` holds at `y * width + x`.
+    /// Outside the view it is white rather than a panic.
+    #[cfg(test)]
     pub(super) fn pixel(&self, x: usize, y: usize) -> u8 {
         let value = if x < self.width && y < self.height {
             self.mean_at(self.left + x * self.step, self.top + y * self.step)
@@ -110,6 +143,7 @@ impl<'a> View<'a> {
         self.tone[usize::from(value.unwrap_or(u8::MAX))]
     }
 
+    #[cfg(test)]
     fn mean_at(&self, fx: usize, fy: usize) -> Option<u8> {
         let stride = self.frame.width() as usize;
         let pixels = self.frame.pixels();
@@ -174,6 +208,24 @@ mod tests {
         assert_eq!((view.pixel(0, 0), view.pixel(1, 0)), (25, 45));
         let same = View::whole(&frame).fit(4);
         assert_eq!((same.width(), same.height(), same.step), (4, 2, 1));
+    }
+
+    #[test]
+    fn luma_is_every_pixel_in_order() {
+        let frame = ramp(64, 48);
+        let views = [
+            View::whole(&frame),
+            View::whole(&frame).scaled(2),
+            View::whole(&frame).scaled(3).centre(3, 4),
+            View::whole(&frame).centre(3, 4).toned(&INVERT),
+        ];
+        for view in views {
+            let expected: Vec<u8> = (0..view.height())
+                .flat_map(|y| (0..view.width()).map(move |x| (x, y)))
+                .map(|(x, y)| view.pixel(x, y))
+                .collect();
+            assert_eq!(view.luma(), expected);
+        }
     }
 
     #[test]

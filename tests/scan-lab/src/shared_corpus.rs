@@ -82,6 +82,22 @@ impl Entry {
         })
     }
 
+    /// The expected text's bytes as a code holds them: UTF-8, and for a
+    /// text Shift_JIS can write that is not ASCII, its Shift_JIS bytes too
+    /// (how Japanese codes carry text; zxing converts them, Kassa does not).
+    pub fn expected_bytes(&self) -> Result<Vec<Vec<u8>>, CorpusError> {
+        let path = self.path.with_extension("txt");
+        let utf8 = std::fs::read(&path).map_err(|source| CorpusError::Io { path, source })?;
+        let mut forms = vec![utf8.clone()];
+        if let Ok(text) = std::str::from_utf8(&utf8) {
+            let (sjis, _, unmappable) = encoding_rs::SHIFT_JIS.encode(text);
+            if !unmappable && sjis.as_ref() != utf8.as_slice() {
+                forms.push(sjis.into_owned());
+            }
+        }
+        Ok(forms)
+    }
+
     /// Correct means some payload's UTF-8 bytes hash to the expected sum.
     pub fn matches(&self, payloads: &[String]) -> bool {
         payloads

@@ -39,14 +39,18 @@ where
     let mut res = Vec::new();
 
     for y in 0..img.height() {
-        let mut finder = LineScanner::new(img.get_pixel_at(0, y));
+        // Kassa patch: the scanner sees dark or light only. Adjacent dark
+        // pixels always share a colour (regions are recoloured whole), so
+        // runs are the same as rqrr's colour runs, without converting every
+        // pixel to a `PixelColor` and comparing those.
+        let mut finder = LineScanner::new(PixelColor::White != img.get_pixel_at(0, y));
         for x in 1..img.width() {
-            let linepos = match finder.advance(img.get_pixel_at(x, y)) {
+            let linepos = match finder.advance(PixelColor::White != img.get_pixel_at(x, y)) {
                 Some(l) => l,
                 None => continue,
             };
 
-            if !is_capstone(img, &linepos, y) {
+            if !crosses_vertically(img, &linepos, y) || !is_capstone(img, &linepos, y) {
                 continue;
             }
 
@@ -60,8 +64,8 @@ where
 
         // Insert a virtual white pixel at the end to trigger a re-check. Necessary when
         // the capstone lies right on the corner of an image
-        if let Some(linepos) = finder.advance(PixelColor::White) {
-            if !is_capstone(img, &linepos, y) {
+        if let Some(linepos) = finder.advance(false) {
+            if !crosses_vertically(img, &linepos, y) || !is_capstone(img, &linepos, y) {
                 continue;
             }
 
@@ -80,6 +84,8 @@ where
 struct LinePosition {
     left: usize,
     stone: usize,
+    /// Kassa patch: one past the stone's last pixel.
+    stone_end: usize,
     right: usize,
 }
 
@@ -104,7 +110,7 @@ struct LinePosition {
 #[derive(Debug, Clone, Copy, Eq, PartialEq)]
 struct LineScanner {
     lookbehind_buf: [usize; 5],
-    last_color: PixelColor,
+    last_color: bool,
     run_length: usize,
     color_changes: usize,
     current_position: usize,
@@ -113,7 +119,7 @@ struct LineScanner {
 impl LineScanner {
     /// Initialize a new CapStoneFinder with the value of the first pixel in a
     /// line
-    fn new(initial_col: PixelColor) -> Self {
+    fn new(initial_col: bool) -> Self {
         LineScanner {
             lookbehind_buf: [0; 5],
             last_color: initial_col,
@@ -129,7 +135,7 @@ impl LineScanner {
     /// observed. It will return `Some(position)` if the last added pixel
     /// completes a 1:1:3:1:1 pattern of black/white runs. This is a
     /// candidate for capstones.
-    fn advance(&mut self, color: PixelColor) -> Option<LinePosition> {
+    fn advance(&mut self, color: bool) -> Option<LinePosition> {
         self.current_position += 1;
 
         // If we did not observe a color change, we have not reached the boundary of a
@@ -149,6 +155,7 @@ impl LineScanner {
             Some(LinePosition {
                 left: self.current_position - self.lookbehind_buf.iter().sum::<usize>(),
                 stone: self.current_position - self.lookbehind_buf[2..].iter().sum::<usize>(),
+                stone_end: self.current_position - self.lookbehind_buf[3..].iter().sum::<usize>(),
                 right: self.current_position - self.lookbehind_buf[4],
             })
         } else {
@@ -163,28 +170,69 @@ impl LineScanner {
     fn test_for_capstone(&self) -> bool {
         // A capstone should look like > x xxx x < so we have to check after 5 color
         // changes and only if the newly observed color is white
-        if PixelColor::White == self.last_color && self.color_changes >= 5 {
-            const CHECK: [usize; 5] = [1, 1, 3, 1, 1];
-            let avg = (self.lookbehind_buf[0]
-                + self.lookbehind_buf[1]
-                + self.lookbehind_buf[3]
-                + self.lookbehind_buf[4])
-                / 4;
-            let err = avg * 3 / 4;
-            #[allow(clippy::needless_range_loop)]
-            for i in 0..5 {
-                if self.lookbehind_buf[i] < CHECK[i] * avg - err
-                    || self.lookbehind_buf[i] > CHECK[i] * avg + err
-                {
-                    return false;
-                }
-            }
-
-            true
+        if !self.last_color && self.color_changes >= 5 {
+            is_finder_ratio(&self.lookbehind_buf)
         } else {
             false
         }
     }
+}
+
+/// Kassa patch: whether five runs are 1:1:3:1:1, in quarters of a module so
+/// that modules of one or two pixels are not rounded to a module size they
+/// do not have (rqrr divided first: 1,2,4,1,2 failed as modules of 1).
+fn is_finder_ratio(runs: &[usize; 5]) -> bool {
+    const CHECK: [usize; 5] = [1, 1, 3, 1, 1];
+    let unit4 = runs[0] + runs[1] + runs[3] + runs[4];
+    let err4 = unit4 * 3 / 4;
+    runs.iter().zip(CHECK).all(|(&run, check)| {
+        let run4 = 4 * run;
+        run4 + err4 >= check * unit4 && run4 <= check * unit4 + err4
+    })
+}
+
+/// Kassa patch: whether the column through the middle of a row candidate's
+/// stone also crosses 1:1:3:1:1, as zxing cross-checks its finder patterns.
+/// Any line through a capstone's centre does, whatever the rotation, while
+/// most row candidates in a textured picture do not; each of those would
+/// otherwise cost `is_capstone` two flood fills.
+fn crosses_vertically<S: ImageBuffer>(
+    img: &PreparedImage<S>,
+    linepos: &LinePosition,
+    y: usize,
+) -> bool {
+    let x = (linepos.stone + linepos.stone_end) / 2;
+    let dark = |y: usize| PixelColor::White != img.get_pixel_at(x, y);
+    let limit = 4 * (linepos.right - linepos.left);
+    // Runs upwards from y (stone, white, ring) and downwards from y + 1.
+    let mut up = [0usize; 3];
+    let mut at = y;
+    for (i, run) in up.iter_mut().enumerate() {
+        let want_dark = i != 1;
+        while dark(at) == want_dark && *run <= limit {
+            *run += 1;
+            if at == 0 {
+                break;
+            }
+            at -= 1;
+        }
+        if at == 0 && i < 2 {
+            return false;
+        }
+    }
+    let mut down = [0usize; 3];
+    let mut at = y + 1;
+    for (i, run) in down.iter_mut().enumerate() {
+        let want_dark = i != 1;
+        while at < img.height() && dark(at) == want_dark && *run <= limit {
+            *run += 1;
+            at += 1;
+        }
+        if at >= img.height() && i < 2 {
+            return false;
+        }
+    }
+    is_finder_ratio(&[up[2], up[1], up[0] + down[0], down[1], down[2]])
 }
 
 /// Determine if the given position is an unobserved capstone
@@ -399,34 +447,34 @@ mod tests {
     fn test_capstone_finder_small() {
         let mut line = [1, 0, 1, 1, 1, 0, 1, 0].iter();
 
-        let mut finder = LineScanner::new(PixelColor::White);
+        let mut finder = LineScanner::new(false);
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             Some(LinePosition {
@@ -434,7 +482,7 @@ mod tests {
                 stone: 3,
                 right: 7,
             }),
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
     }
 
@@ -442,30 +490,30 @@ mod tests {
     fn test_capstone_finder_start() {
         let mut line = [0, 1, 1, 1, 0, 1, 0].iter();
 
-        let mut finder = LineScanner::new(PixelColor::Black);
+        let mut finder = LineScanner::new(true);
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             Some(LinePosition {
@@ -473,7 +521,7 @@ mod tests {
                 stone: 2,
                 right: 6,
             }),
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
     }
 
@@ -481,30 +529,30 @@ mod tests {
     fn test_capstone_finder_multiple() {
         let mut line = [0, 1, 1, 1, 0, 1, 0, 1, 1, 1, 0, 1, 0].iter();
 
-        let mut finder = LineScanner::new(PixelColor::Black);
+        let mut finder = LineScanner::new(true);
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             Some(LinePosition {
@@ -512,27 +560,27 @@ mod tests {
                 stone: 2,
                 right: 6,
             }),
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             Some(LinePosition {
@@ -540,7 +588,7 @@ mod tests {
                 stone: 8,
                 right: 12,
             }),
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
     }
 
@@ -548,62 +596,62 @@ mod tests {
     fn test_capstone_finder_variance() {
         let mut line = [1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0].iter();
 
-        let mut finder = LineScanner::new(PixelColor::White);
+        let mut finder = LineScanner::new(false);
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             None,
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
         assert_eq!(
             Some(LinePosition {
@@ -611,7 +659,7 @@ mod tests {
                 stone: 6,
                 right: 13,
             }),
-            finder.advance(PixelColor::from(*line.next().unwrap()))
+            finder.advance(PixelColor::from(*line.next().unwrap()) != PixelColor::White)
         );
     }
 

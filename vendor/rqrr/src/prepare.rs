@@ -37,6 +37,12 @@ pub trait ImageBuffer {
 
     fn get_pixel(&self, x: usize, y: usize) -> u8;
     fn set_pixel(&mut self, x: usize, y: usize, val: u8);
+
+    /// Kassa patch: row `y` as a slice, where the buffer holds rows so; the
+    /// binarizer then reads a block without a bounds check per pixel.
+    fn row(&self, _y: usize) -> Option<&[u8]> {
+        None
+    }
 }
 
 #[cfg(feature = "img")]
@@ -88,6 +94,10 @@ impl ImageBuffer for BasicImageBuffer {
     fn set_pixel(&mut self, x: usize, y: usize, val: u8) {
         let w = self.width();
         self.pixels[(y * w) + x] = val
+    }
+
+    fn row(&self, y: usize) -> Option<&[u8]> {
+        self.pixels.get(y * self.w..(y + 1) * self.w)
     }
 }
 
@@ -180,40 +190,15 @@ where
     S: ImageBuffer,
 {
     pub fn prepare(mut buf: S) -> Self {
-        let w = buf.width();
-        let h = buf.height();
-        let mut row_average = vec![0; w];
-        let mut avg_v = 0;
-        let mut avg_u = 0;
-
-        let threshold_s = cmp::max(w / 8, 1);
-
-        for y in 0..h {
-            row_average.fill(0);
-
-            for x in 0..w {
-                let (v, u) = if y % 2 == 0 {
-                    (w - 1 - x, x)
-                } else {
-                    (x, w - 1 - x)
-                };
-                avg_v = avg_v * (threshold_s - 1) / threshold_s + buf.get_pixel(v, y) as usize;
-                avg_u = avg_u * (threshold_s - 1) / threshold_s + buf.get_pixel(u, y) as usize;
-                row_average[v] += avg_v;
-                row_average[u] += avg_u;
-            }
-
-            #[allow(clippy::needless_range_loop)]
-            for x in 0..w {
-                let fill = if (buf.get_pixel(x, y) as usize)
-                    < row_average[x] * (100 - 5) / (200 * threshold_s)
-                {
-                    PixelColor::Black
-                } else {
-                    PixelColor::White
-                };
-                buf.set_pixel(x, y, fill.into());
-            }
+        // Kassa patch: a threshold per 8×8 block from the black points of
+        // the 5×5 blocks around it (zxing's hybrid binarizer) instead of one
+        // moving average along each row, which a shadow, a glare spot or a
+        // dark border on the same row drags off. Views too small for the
+        // blocks keep the row average.
+        if buf.width() >= 5 * BLOCK && buf.height() >= 5 * BLOCK {
+            binarize_blocks(&mut buf);
+        } else {
+            binarize_rows(&mut buf);
         }
 
         PreparedImage {
@@ -232,8 +217,25 @@ where
     where
         S: Clone,
     {
+        self.detect_grids_and_capstones().0
+    }
+
+    /// Kassa patch: `detect_grids`, and how many capstones were found. A
+    /// caller can then tell a picture without a code (no capstone) from a
+    /// code it found but could not read, and spend retries on the latter.
+    #[allow(clippy::type_complexity)]
+    pub fn detect_grids_and_capstones<'a>(
+        &'a mut self,
+    ) -> (
+        Vec<crate::Grid<crate::identify::grid::RefGridImage<'a, S>>>,
+        usize,
+    )
+    where
+        S: Clone,
+    {
         let mut res = Vec::new();
         let stones = crate::capstones_from_image(self);
+        let capstones = stones.len();
         let groups = self.find_groupings(stones);
         let locations: Vec<_> = groups
             .into_iter()
@@ -257,7 +259,7 @@ where
             res.push(crate::Grid { grid, bounds });
         }
 
-        res
+        (res, capstones)
     }
 
     /// Find CapStones that form a grid
@@ -497,6 +499,132 @@ where
     }
 }
 
+/// Kassa patch: the side of a binarizer block, in pixels.
+const BLOCK: usize = 8;
+
+/// Kassa patch: a block whose luma spans no more than this holds no edge and
+/// is judged by its neighbours. zxing uses 24; 12 keeps washed-out and
+/// blurred codes (generated corpus 168 → 172, shared 131 → 134).
+const MIN_DYNAMIC_RANGE: usize = 12;
+
+/// Kassa patch: the top-left pixel of block `index` along a side of
+/// `length`, the last block shifted inwards so that every block is whole.
+fn block_origin(index: usize, length: usize) -> usize {
+    cmp::min(index * BLOCK, length - BLOCK)
+}
+
+/// Kassa patch: zxing's `HybridBinarizer` on rqrr's buffer. Each block's
+/// black point is its mean, or for a flat block half its minimum (light)
+/// unless its upper and left neighbours say it lies inside something dark;
+/// a pixel is black at or below the mean black point of the 5×5 blocks
+/// centred on its block. Needs both sides ≥ 5 blocks.
+fn binarize_blocks<S: ImageBuffer>(buf: &mut S) {
+    let (w, h) = (buf.width(), buf.height());
+    let (cols, rows) = (w.div_ceil(BLOCK), h.div_ceil(BLOCK));
+    let mut black = vec![0usize; cols * rows];
+    for by in 0..rows {
+        let top = block_origin(by, h);
+        for bx in 0..cols {
+            let left = block_origin(bx, w);
+            let (mut sum, mut min, mut max) = (0usize, usize::MAX, 0usize);
+            for y in top..top + BLOCK {
+                let mut add = |v: u8| {
+                    let v = usize::from(v);
+                    sum += v;
+                    min = min.min(v);
+                    max = max.max(v);
+                };
+                match buf.row(y).and_then(|row| row.get(left..left + BLOCK)) {
+                    Some(pixels) => pixels.iter().for_each(|&v| add(v)),
+                    None => (left..left + BLOCK).for_each(|x| add(buf.get_pixel(x, y))),
+                }
+            }
+            let mut point = sum / (BLOCK * BLOCK);
+            if max - min <= MIN_DYNAMIC_RANGE {
+                point = min / 2;
+                if by > 0 && bx > 0 {
+                    let around = (black[(by - 1) * cols + bx]
+                        + 2 * black[by * cols + bx - 1]
+                        + black[(by - 1) * cols + bx - 1])
+                        / 4;
+                    if min < around {
+                        point = around;
+                    }
+                }
+            }
+            black[by * cols + bx] = point;
+        }
+    }
+    for by in 0..rows {
+        let top = block_origin(by, h);
+        let cy = by.clamp(2, rows - 3);
+        for bx in 0..cols {
+            let left = block_origin(bx, w);
+            let cx = bx.clamp(2, cols - 3);
+            let sum: usize = (cy - 2..=cy + 2)
+                .map(|y| black[y * cols + cx - 2..=y * cols + cx + 2].iter().sum::<usize>())
+                .sum();
+            let threshold = sum / 25;
+            for y in top..top + BLOCK {
+                for x in left..left + BLOCK {
+                    let v = buf.get_pixel(x, y);
+                    // The last block overlaps its neighbour: pixels already
+                    // set hold 0 or 1, and are left as they are.
+                    if x < bx * BLOCK || y < by * BLOCK {
+                        continue;
+                    }
+                    let fill = if usize::from(v) <= threshold {
+                        PixelColor::Black
+                    } else {
+                        PixelColor::White
+                    };
+                    buf.set_pixel(x, y, fill.into());
+                }
+            }
+        }
+    }
+}
+
+/// rqrr's own binarizer: a pixel is black below 95 % of a moving average
+/// along its row, run both ways.
+fn binarize_rows<S: ImageBuffer>(buf: &mut S) {
+    let w = buf.width();
+    let h = buf.height();
+    let mut row_average = vec![0; w];
+    let mut avg_v = 0;
+    let mut avg_u = 0;
+
+    let threshold_s = cmp::max(w / 8, 1);
+
+    for y in 0..h {
+        row_average.fill(0);
+
+        for x in 0..w {
+            let (v, u) = if y % 2 == 0 {
+                (w - 1 - x, x)
+            } else {
+                (x, w - 1 - x)
+            };
+            avg_v = avg_v * (threshold_s - 1) / threshold_s + buf.get_pixel(v, y) as usize;
+            avg_u = avg_u * (threshold_s - 1) / threshold_s + buf.get_pixel(u, y) as usize;
+            row_average[v] += avg_v;
+            row_average[u] += avg_u;
+        }
+
+        #[allow(clippy::needless_range_loop)]
+        for x in 0..w {
+            let fill = if (buf.get_pixel(x, y) as usize)
+                < row_average[x] * (100 - 5) / (200 * threshold_s)
+            {
+                PixelColor::Black
+            } else {
+                PixelColor::White
+            };
+            buf.set_pixel(x, y, fill.into());
+        }
+    }
+}
+
 impl PreparedImage<BasicImageBuffer> {
     /// Given a function with binary output, generate a searchable image
     ///
@@ -521,6 +649,17 @@ impl PreparedImage<BasicImageBuffer> {
         let pixels = pixels.into_boxed_slice();
         let buffer = BasicImageBuffer { w, h, pixels };
         PreparedImage::without_preparation(buffer)
+    }
+
+    /// Kassa patch: `prepare_from_greyscale` of luma the caller already
+    /// holds row by row, without a copy through a closure per pixel. `None`
+    /// unless `luma` holds exactly `w * h` pixels.
+    pub fn prepare_from_luma(w: usize, h: usize, luma: Vec<u8>) -> Option<Self> {
+        if Some(luma.len()) != w.checked_mul(h) {
+            return None;
+        }
+        let pixels = luma.into_boxed_slice();
+        Some(PreparedImage::prepare(BasicImageBuffer { w, h, pixels }))
     }
 
     /// Given a byte valued function, generate a searchable image

@@ -1,6 +1,8 @@
-//! `accuracy [--per-category N] [--seed S]`: how many codes plain rqrr and
-//! Kassa's pipeline read, per category of the shared and the generated
-//! corpus, how often rqrr panicked, and what each pipeline stage adds.
+//! `accuracy [--per-category N] [--seed S] [--quick] [--misses]`: how many
+//! codes plain rqrr and Kassa's pipeline read, per category of the shared
+//! and the generated corpus, how often rqrr panicked, and what each pipeline
+//! stage adds (`--quick` leaves the stages out; `--misses` lists the inputs
+//! the pipeline got wrong).
 //! Prints markdown tables. Run with `--profile lab`: under the release
 //! profile a panic aborts instead of being caught and counted.
 
@@ -9,7 +11,7 @@ use std::process::ExitCode;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use kassa::scan::decode::{decode, decode_raw, decode_with, LumaFrame, Stages};
+use kassa::scan::decode::{decode, decode_bytes_with, decode_raw, decode_with, LumaFrame, Stages};
 use kassa_scan_lab::{shared_corpus, stats, synth};
 
 /// Where each caught panic came from, collected by our panic hook.
@@ -23,6 +25,8 @@ struct Case {
     name: String,
     frame: LumaFrame,
     correct: Judge,
+    /// The payload bytes any form of the expected text takes (shared corpus).
+    expected_bytes: Vec<Vec<u8>>,
 }
 
 fn main() -> ExitCode {
@@ -30,13 +34,11 @@ fn main() -> ExitCode {
         eprintln!("built with panic=abort: run with `cargo run --profile lab -p kassa-scan-lab --bin accuracy`");
         return ExitCode::from(2);
     }
-    let (per_category, seed) = match options(std::env::args().skip(1)) {
-        Some(o) => o,
-        None => {
-            eprintln!("usage: accuracy [--per-category N] [--seed S]");
-            return ExitCode::from(2);
-        }
+    let Some(options) = options(std::env::args().skip(1)) else {
+        eprintln!("usage: accuracy [--per-category N] [--seed S] [--quick] [--misses]");
+        return ExitCode::from(2);
     };
+    let (per_category, seed) = (options.per_category, options.seed);
     std::panic::set_hook(Box::new(|info| {
         let place = info
             .location()
@@ -53,27 +55,43 @@ fn main() -> ExitCode {
 
     if !shared.is_empty() {
         println!("### Shared corpus (zxing blackbox), decoded correctly\n");
-        compare(&shared, true);
+        compare(&shared, true, options.misses);
     }
     println!(
         "### Generated corpus (seed {seed}, {per_category} per category), decoded correctly\n"
     );
-    compare(&generated, false);
-    println!("### What each stage adds\n");
-    stages(&shared, &generated, &empty);
+    compare(&generated, false, options.misses);
+    if !options.quick {
+        println!("### What each stage adds\n");
+        stages(&shared, &generated, &empty);
+    }
     ExitCode::SUCCESS
 }
 
-fn options(mut args: impl Iterator<Item = String>) -> Option<(usize, u64)> {
-    let (mut per_category, mut seed) = (24, synth::SEED);
+struct Options {
+    per_category: usize,
+    seed: u64,
+    quick: bool,
+    misses: bool,
+}
+
+fn options(mut args: impl Iterator<Item = String>) -> Option<Options> {
+    let mut options = Options {
+        per_category: 24,
+        seed: synth::SEED,
+        quick: false,
+        misses: false,
+    };
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--per-category" => per_category = args.next()?.parse().ok()?,
-            "--seed" => seed = args.next()?.parse().ok()?,
+            "--per-category" => options.per_category = args.next()?.parse().ok()?,
+            "--seed" => options.seed = args.next()?.parse().ok()?,
+            "--quick" => options.quick = true,
+            "--misses" => options.misses = true,
             _ => return None,
         }
     }
-    Some((per_category, seed))
+    Some(options)
 }
 
 fn shared_cases() -> Vec<Case> {
@@ -101,11 +119,13 @@ fn shared_cases() -> Vec<Case> {
                 .unwrap_or(&entry.path)
                 .display()
                 .to_string();
+            let expected_bytes = entry.expected_bytes().unwrap_or_default();
             Some(Case {
                 category: entry.category.clone(),
                 name,
                 frame,
                 correct: Box::new(move |p| entry.matches(p)),
+                expected_bytes,
             })
         })
         .collect()
@@ -123,6 +143,7 @@ fn generated_cases(seed: u64, per_category: usize) -> Vec<Case> {
                 name: format!("{} #{i} {}×{}", s.category, s.width, s.height),
                 frame,
                 correct: Box::new(move |p| p.contains(&expected)),
+                expected_bytes: Vec::new(),
             })
         })
         .collect()
@@ -148,12 +169,20 @@ fn run(
     ((case.correct)(&payloads), took, panics)
 }
 
-fn compare(cases: &[Case], show_panics: bool) {
-    let mut rows: BTreeMap<&str, [usize; 5]> = BTreeMap::new();
+fn compare(cases: &[Case], show_panics: bool, show_misses: bool) {
+    let mut rows: BTreeMap<&str, [usize; 6]> = BTreeMap::new();
     let mut panicked = Vec::new();
+    let mut missed = Vec::new();
     for case in cases {
         let (raw_ok, _, raw_panics) = run(case, &decode_raw, 1);
         let (ok, _, panics) = run(case, &decode, 1);
+        let bytes_ok = ok
+            || decode_bytes_with(&case.frame, Stages::ALL)
+                .iter()
+                .any(|p| case.expected_bytes.contains(p));
+        if !ok {
+            missed.push(case.name.as_str());
+        }
         let row = rows.entry(&case.category).or_default();
         let counts = [
             1,
@@ -161,6 +190,7 @@ fn compare(cases: &[Case], show_panics: bool) {
             ok.into(),
             (!raw_panics.is_empty()).into(),
             (!panics.is_empty()).into(),
+            bytes_ok.into(),
         ];
         for (r, c) in row.iter_mut().zip(counts) {
             *r += c;
@@ -174,28 +204,31 @@ fn compare(cases: &[Case], show_panics: bool) {
         }
     }
     println!(
-        "| category | inputs | rqrr | pipeline | inputs where rqrr panicked (raw / pipeline) |"
+        "| category | inputs | rqrr | pipeline | pipeline, Shift_JIS as bytes | inputs where rqrr panicked (raw / pipeline) |"
     );
-    println!("|---|---:|---:|---:|---:|");
-    let mut total = [0; 5];
+    println!("|---|---:|---:|---:|---:|---:|");
+    let mut total = [0; 6];
     for (category, row) in &rows {
         println!(
-            "| {category} | {} | {} | {} | {} / {} |",
-            row[0], row[1], row[2], row[3], row[4]
+            "| {category} | {} | {} | {} | {} | {} / {} |",
+            row[0], row[1], row[2], row[5], row[3], row[4]
         );
         for (t, r) in total.iter_mut().zip(row) {
             *t += r;
         }
     }
     println!(
-        "| **total** | {} | {} | {} | {} / {} |\n",
-        total[0], total[1], total[2], total[3], total[4]
+        "| **total** | {} | {} | {} | {} | {} / {} |\n",
+        total[0], total[1], total[2], total[5], total[3], total[4]
     );
     if show_panics || !panicked.is_empty() {
         for line in &panicked {
             println!("- panic caught: {line}");
         }
         println!();
+    }
+    if show_misses {
+        println!("Missed by the pipeline: {}\n", missed.join(", "));
     }
 }
 
@@ -259,6 +292,8 @@ fn stages(shared: &[Case], generated: &[Case], empty: &[LumaFrame]) {
                 ..all
             },
         ),
+        ("all but zoom", Stages { zoom: false, ..all }),
+        ("all but gate", Stages { gate: false, ..all }),
         ("all (decode)", all),
     ];
     println!("| stages | generated | shared | median ms 640×480 | median ms 1280×720 | p95 ms all | no code, median ms 640×480 |");
