@@ -10,4 +10,6 @@ pub mod capillary;
 pub mod demo;
 pub mod error;
 mod flex;
+#[cfg(target_arch = "wasm32")]
+mod http;
 pub(crate) mod json_number;

@@ -8,6 +8,7 @@ use super::wire::{self, Reply, TransactionAccepted};
 use crate::domain::customer::{Customer, CustomerCode};
 use crate::domain::shift::ServerAccess;
 use crate::loyalty::error::LoyaltyError;
+use crate::loyalty::http::reply as send;
 
 const TIMEOUT_MS: u32 = 10_000;
 
@@ -46,20 +47,4 @@ impl AosClient {
 
 fn timeout() -> AbortSignal {
     AbortSignal::timeout_with_u32(TIMEOUT_MS)
-}
-
-/// Any failure to get an answer (network, CORS, timeout) is an unknown
-/// outcome. The error text of the browser is dropped: it holds the URL, and
-/// the URL of a GET holds the branch token.
-async fn send(request: gloo_net::http::Request) -> Result<Reply, LoyaltyError> {
-    let response = request
-        .send()
-        .await
-        .map_err(|_| LoyaltyError::Unreachable)?;
-    let status = response.status();
-    let body = response
-        .text()
-        .await
-        .map_err(|_| LoyaltyError::Unreachable)?;
-    Ok(Reply { status, body })
 }

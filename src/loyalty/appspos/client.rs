@@ -92,20 +92,11 @@ impl AppsPosClient {
     }
 }
 
-/// The browser's error text is dropped: nothing in it helps the cashier.
 async fn post(base_url: &str, signed: &SignedRequest) -> Result<Reply, LoyaltyError> {
-    let response = Request::post(&transport::url(base_url, signed.api))
+    let request = Request::post(&transport::url(base_url, signed.api))
         .header("Content-Type", transport::CONTENT_TYPE)
         .abort_signal(Some(&AbortSignal::timeout_with_u32(transport::TIMEOUT_MS)))
         .body(signed.body.clone())
-        .map_err(|_| LoyaltyError::Unreachable)?
-        .send()
-        .await
         .map_err(|_| LoyaltyError::Unreachable)?;
-    let status = response.status();
-    let body = response
-        .text()
-        .await
-        .map_err(|_| LoyaltyError::Unreachable)?;
-    Ok(Reply { status, body })
+    crate::loyalty::http::reply(request).await
 }

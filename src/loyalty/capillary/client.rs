@@ -146,14 +146,5 @@ async fn send(builder: RequestBuilder, body: Option<&str>) -> Result<Reply, Loya
         None => builder.build(),
     }
     .map_err(|_| LoyaltyError::Unreachable)?;
-    let response = request
-        .send()
-        .await
-        .map_err(|_| LoyaltyError::Unreachable)?;
-    let status = response.status();
-    let body = response
-        .text()
-        .await
-        .map_err(|_| LoyaltyError::Unreachable)?;
-    Ok(Reply { status, body })
+    crate::loyalty::http::reply(request).await
 }

@@ -3,7 +3,6 @@ use leptos::task::spawn_local;
 
 use super::demo_samples::SampleList;
 use super::state::{Checkout, CouponRedemption};
-use crate::domain::customer::CustomerId;
 use crate::i18n::{Describe, Text};
 use crate::loyalty::error::LoyaltyError;
 use crate::ui::field::{ErrorLine, Field};
@@ -45,12 +44,7 @@ pub fn CouponDialog() -> impl IntoView {
         if typed.is_empty() {
             return error.set(Some(Text::ErrCouponCode));
         }
-        let mobile = checkout
-            .customer
-            .with_untracked(|c| match c.as_ref().map(|c| &c.id) {
-                Some(CustomerId::Mobile(mobile)) => Some(mobile.clone()),
-                _ => None,
-            });
+        let mobile = checkout.member_mobile();
         let (Some(session), Some(mobile)) = (CurrentSession::get().session(), mobile) else {
             return;
         };

@@ -2,7 +2,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::state::{Checkout, PointsRedemption};
-use crate::domain::customer::CustomerId;
 use crate::domain::money::Money;
 use crate::i18n::{Describe, Text};
 use crate::loyalty::capillary::wire::PointsCheck;
@@ -49,12 +48,7 @@ pub fn PointsDialog() -> impl IntoView {
         if points == 0 || points > available() {
             return error.set(Some(Text::ErrPointsOverBalance));
         }
-        let mobile = checkout
-            .customer
-            .with_untracked(|c| match c.as_ref().map(|c| &c.id) {
-                Some(CustomerId::Mobile(mobile)) => Some(mobile.clone()),
-                _ => None,
-            });
+        let mobile = checkout.member_mobile();
         let (Some(session), Some(mobile)) = (CurrentSession::get().session(), mobile) else {
             return;
         };

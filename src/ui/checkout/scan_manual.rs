@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::demo_samples::SampleList;
 use crate::i18n::Text;
 use crate::ui::field::Field;
 use crate::ui::locale::Locale;
@@ -51,28 +52,6 @@ pub fn ManualCodeForm(busy: RwSignal<bool>, on_submit: Callback<String>) -> impl
                 </button>
             </div>
         </form>
-        {move || samples.with(|samples| !samples.is_empty()).then(|| view! {
-            <details class="samples">
-                <summary>{move || locale.t(Text::DemoCustomers)}</summary>
-                <ul>
-                    {samples
-                        .get()
-                        .into_iter()
-                        .map(|(sample, name)| {
-                            let shown = sample.clone();
-                            view! {
-                                <li>
-                                    <button type="button" class="ghost sample"
-                                        on:click=move |_| code.set(sample.clone())>
-                                        <span>{name}</span>
-                                        <code>{shown}</code>
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </details>
-        })}
+        <SampleList label=Text::DemoCustomers samples=samples typed=code/>
     }
 }

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use crate::domain::bill_discount::{BillDiscount, DiscountSource, DiscountValue};
 use crate::domain::cart::{Cart, LineId};
 use crate::domain::catalog::Catalog;
-use crate::domain::customer::Customer;
+use crate::domain::customer::{Customer, CustomerId};
 use crate::domain::loyalty_tender::{self, LoyaltyTender, LoyaltyTenderKind};
+use crate::domain::mobile::MobileNumber;
 use crate::domain::money::Money;
 use crate::domain::provider::{Provider, Redemption};
 use crate::domain::receipt::lines_total;
@@ -282,6 +283,16 @@ impl Checkout {
     /// Points and coupons are redeemed for a member, on a receipt with lines.
     pub fn can_redeem(self) -> bool {
         self.can_pay() && self.customer.with(Option::is_some)
+    }
+
+    /// The mobile number of the member on the receipt, which Capillary's
+    /// points and coupons are checked for.
+    pub fn member_mobile(self) -> Option<MobileNumber> {
+        self.customer
+            .with_untracked(|c| match c.as_ref().map(|c| &c.id) {
+                Some(CustomerId::Mobile(mobile)) => Some(mobile.clone()),
+                _ => None,
+            })
     }
 
     /// The coupon as the bill discount of the sale being finalized.
