@@ -86,6 +86,7 @@ test("security and cache headers, HTTPS only", async ({ api, caddy }) => {
     expect(headers["x-content-type-options"], path).toBe("nosniff");
     expect(headers["referrer-policy"], path).toBe("no-referrer");
     expect(headers["permissions-policy"], path).toMatch(/^camera=\(self\), microphone=\(\), /);
+    expect(headers["permissions-policy"], path).toContain("usb=(self), serial=(self)");
     expect(headers["strict-transport-security"], path).toMatch(/^max-age=\d{8}/);
     const immutable = HASHED.test(path.slice(1));
     expect(headers["cache-control"], path).toBe(immutable ? "public, max-age=31536000, immutable" : "no-cache");

@@ -4,7 +4,7 @@
 use gloo_net::http::Request;
 use web_sys::AbortSignal;
 
-use super::wire::{self, Reply, TransactionAccepted};
+use super::wire::{self, TransactionAccepted};
 use crate::domain::customer::{Customer, CustomerCode};
 use crate::domain::shift::ServerAccess;
 use crate::loyalty::error::LoyaltyError;
