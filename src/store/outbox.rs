@@ -218,13 +218,13 @@ impl Outbox {
     pub fn restore(&mut self, sale: &PendingSale, now: u64) {
         for planned in sale.plan() {
             self.enqueue_step(&sale.receipt_number, planned.step, &planned.body, now);
-            if let Some(outcome) = planned.outcome.filter(|o| !o.is_pending()) {
-                if let Some(entry) = self.entries.iter_mut().find(|entry| {
-                    entry.receipt_number == sale.receipt_number && entry.step == planned.step
-                }) {
-                    if entry.state.is_pending() {
-                        entry.state = outcome;
-                    }
+            let Some(outcome) = planned.outcome.filter(|o| !o.is_pending()) else {
+                continue;
+            };
+            if let Some(index) = self.step_index(&sale.receipt_number, planned.step) {
+                let entry = &mut self.entries[index];
+                if entry.state.is_pending() {
+                    entry.state = outcome;
                 }
             }
         }
@@ -285,10 +285,7 @@ impl Outbox {
         now: u64,
         jitter_permille: u16,
     ) -> Option<&EntryState> {
-        let index = self
-            .entries
-            .iter()
-            .position(|entry| entry.receipt_number == receipt_number && entry.step == step)?;
+        let index = self.step_index(receipt_number, step)?;
         let EntryState::Pending {
             attempts,
             next_attempt_at,
@@ -386,9 +383,14 @@ impl Outbox {
     }
 
     pub fn step_entry(&self, receipt_number: &str, step: Step) -> Option<&Entry> {
+        self.step_index(receipt_number, step)
+            .map(|index| &self.entries[index])
+    }
+
+    fn step_index(&self, receipt_number: &str, step: Step) -> Option<usize> {
         self.entries
             .iter()
-            .find(|entry| entry.receipt_number == receipt_number && entry.step == step)
+            .position(|entry| entry.receipt_number == receipt_number && entry.step == step)
     }
 
     /// Whether every step of the sale has a definite answer.

@@ -3,6 +3,7 @@ use leptos::task::spawn_local;
 
 use super::demo_samples::SampleList;
 use super::enrol_form::EnrolForm;
+use super::scan_manual::LookupActions;
 use super::state::Checkout;
 use crate::domain::customer::CustomerId;
 use crate::i18n::{Describe, Text};
@@ -92,15 +93,7 @@ pub fn MemberDialog() -> impl IntoView {
                         {move || locale.t(Text::EnrolOpen)}
                     </button>
                 </Show>
-                <div class="actions">
-                    <button type="button" class="ghost" data-testid="scan-close"
-                        on:click=move |_| checkout.close_dialog()>
-                        {move || locale.t(Text::Cancel)}
-                    </button>
-                    <button type="submit" class="primary" data-testid="scan-manual-submit" disabled=move || busy.get()>
-                        {move || locale.t(Text::ScanManualSubmit)}
-                    </button>
-                </div>
+                <LookupActions busy=busy/>
             </form>
             <SampleList label=Text::DemoCustomers samples=samples typed=typed/>
             </Show>

@@ -10,8 +10,6 @@ use crate::ui::session::CurrentSession;
 /// customers one tap away.
 #[component]
 pub fn ManualCodeForm(busy: RwSignal<bool>, on_submit: Callback<String>) -> impl IntoView {
-    let locale = Locale::get();
-    let checkout = super::state::Checkout::get();
     let samples = RwSignal::new(Vec::new());
     if let Some(session) = CurrentSession::get().session() {
         leptos::task::spawn_local(async move {
@@ -42,16 +40,26 @@ pub fn ManualCodeForm(busy: RwSignal<bool>, on_submit: Callback<String>) -> impl
                 autofocus=true
                 verbatim=true
             />
-            <div class="actions">
-                <button type="button" class="ghost" data-testid="scan-close"
-                    on:click=move |_| checkout.close_dialog()>
-                    {move || locale.t(Text::Cancel)}
-                </button>
-                <button type="submit" class="primary" data-testid="scan-manual-submit" disabled=move || busy.get()>
-                    {move || locale.t(Text::ScanManualSubmit)}
-                </button>
-            </div>
+            <LookupActions busy=busy/>
         </form>
         <SampleList label=Text::DemoCustomers samples=samples typed=code/>
+    }
+}
+
+/// Cancel and look up: the buttons under every form that finds a customer.
+#[component]
+pub fn LookupActions(busy: RwSignal<bool>) -> impl IntoView {
+    let locale = Locale::get();
+    let checkout = super::state::Checkout::get();
+    view! {
+        <div class="actions">
+            <button type="button" class="ghost" data-testid="scan-close"
+                on:click=move |_| checkout.close_dialog()>
+                {move || locale.t(Text::Cancel)}
+            </button>
+            <button type="submit" class="primary" data-testid="scan-manual-submit" disabled=move || busy.get()>
+                {move || locale.t(Text::ScanManualSubmit)}
+            </button>
+        </div>
     }
 }

@@ -256,14 +256,11 @@ impl Checkout {
         self.has_customers() && self.customer.with(Option::is_none)
     }
 
-    /// Whether the program pays with cashback at all.
-    pub fn offers_cashback(self) -> bool {
-        self.provider.offers(Redemption::CashbackSpend)
-    }
-
     /// Cashback is spent on a receipt with lines and a customer.
     pub fn can_spend_cashback(self) -> bool {
-        self.offers_cashback() && self.can_pay() && self.customer.with(Option::is_some)
+        self.offers(Redemption::CashbackSpend)
+            && self.can_pay()
+            && self.customer.with(Option::is_some)
     }
 
     /// A receipt is paid once it has lines.
@@ -275,7 +272,7 @@ impl Checkout {
         self.dialog.set(Dialog::None);
     }
 
-    /// Whether the program redeems points / coupons at all.
+    /// Whether the program offers this redemption at all.
     pub fn offers(self, redemption: Redemption) -> bool {
         self.provider.offers(redemption)
     }
@@ -295,15 +292,16 @@ impl Checkout {
             })
     }
 
-    /// The coupon as the bill discount of the sale being finalized.
+    /// The coupon as the bill discount of the sale being finalized, worth
+    /// what the totals took off.
     pub fn bill_discount(self) -> Option<BillDiscount> {
-        let lines = self.cart.with_untracked(|cart| cart.lines().to_vec());
+        let amount = self.totals.get_untracked().discount_total;
         self.coupon.with_untracked(|c| {
             c.as_ref().map(|c| BillDiscount {
                 source: DiscountSource::Coupon {
                     code: c.code.clone(),
                 },
-                amount: c.off(&lines),
+                amount,
             })
         })
     }
@@ -311,7 +309,7 @@ impl Checkout {
     /// The loyalty tenders of the sale being finalized.
     pub fn loyalty_tenders(self) -> Vec<LoyaltyTender> {
         // One program per shift: cashback and points never meet on a receipt.
-        let mut tenders = if self.offers_cashback() {
+        let mut tenders = if self.offers(Redemption::CashbackSpend) {
             loyalty_tender::cashback_spend(self.totals.get_untracked().bonus)
         } else {
             Vec::new()

@@ -51,7 +51,7 @@ pub fn TotalsPanel() -> impl IntoView {
                     <dt>{move || locale.t(Text::VatTotal)}</dt>
                     <dd><MoneyText value=vat test_id="vat-total"/></dd>
                 </div>
-                <Show when=move || checkout.offers_cashback()>
+                <Show when=move || checkout.offers(Redemption::CashbackSpend)>
                     <div class="row">
                         <dt>{move || locale.t(Text::BonusApplied)}</dt>
                         <dd>"− "<MoneyText value=bonus test_id="bonus-applied"/></dd>
@@ -67,7 +67,7 @@ pub fn TotalsPanel() -> impl IntoView {
                     <dt>{move || locale.t(Text::TotalDue)}</dt>
                     <dd><MoneyText value=due test_id="total-due"/> " " {move || locale.t(Text::Currency)}</dd>
                 </div>
-                <Show when=move || checkout.offers_cashback() && checkout.customer.with(Option::is_some)>
+                <Show when=move || checkout.offers(Redemption::CashbackSpend) && checkout.customer.with(Option::is_some)>
                     <div class="row earned">
                         <dt>{move || locale.t(Text::EarnedPreview)}</dt>
                         <dd><MoneyText value=earned test_id="bonus-earned-preview"/></dd>
@@ -75,7 +75,7 @@ pub fn TotalsPanel() -> impl IntoView {
                 </Show>
             </dl>
             <div class="actions">
-                <Show when=move || checkout.offers_cashback()>
+                <Show when=move || checkout.offers(Redemption::CashbackSpend)>
                     <button
                         type="button"
                         class="secondary"
