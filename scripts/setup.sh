@@ -57,6 +57,15 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$"; then
   cargo install wasm-bindgen-cli --version "$bindgen_version"
 fi
 
+# Leptos' wasm splitter (scripts/split-app.mjs), at the version of the split
+# helpers the app links (Cargo.lock): the two agree on the format of the
+# split points. It has no --version; cargo's install list says what is there.
+split_version=$(awk '/^name = "wasm_split_helpers"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$split_version:"; then
+  step "cargo install wasm_split_cli_support $split_version"
+  cargo install wasm_split_cli_support --version "$split_version" --features build-binary
+fi
+
 # Node tools: Playwright (using the system Chromium, never its own download)
 # and binaryen's wasm-opt.
 if [ ! -x node_modules/.bin/playwright ] || [ ! -x node_modules/.bin/wasm-opt ] ||

@@ -1,7 +1,10 @@
-//! Entry point of the wasm binary: mounts the app and nothing else.
+//! Entry point of the app's wasm: mounts the app with its on-demand parts.
+
+#[cfg(target_arch = "wasm32")]
+mod parts;
 
 fn main() {
     // Natively this binary is empty: only the pure library is built and tested there.
     #[cfg(target_arch = "wasm32")]
-    kassa::ui::mount();
+    kassa::ui::mount(parts::PARTS);
 }

@@ -239,11 +239,6 @@ texts! {
         "Товар с таким штрихкодом не найден: добавьте вручную",
         "Bunday shtrix-kodli mahsulot topilmadi: qo‘lda qo‘shing",
     ],
-    ErrCatalogUnavailable => [
-        "The product catalog could not be loaded: add items by hand",
-        "Не удалось загрузить каталог: добавляйте товары вручную",
-        "Katalogni yuklab bo‘lmadi: mahsulotlarni qo‘lda qo‘shing",
-    ],
 
     ErrNoCustomer => [
         "Scan the customer's QR code first",
@@ -435,6 +430,11 @@ texts! {
     TenderCard => ["Card", "Карта", "Karta"],
     ReceiptThanks => ["Thank you for your purchase!", "Спасибо за покупку!", "Xaridingiz uchun rahmat!"],
     ReportX => ["X report", "X-отчёт", "X-hisobot"],
+    PartMissing => [
+        "This part of Kassa is not downloaded yet. Connect to the network and try again.",
+        "Эта часть Kassa ещё не загружена. Подключитесь к сети и попробуйте снова.",
+        "Kassaning bu qismi hali yuklanmagan. Tarmoqqa ulaning va qayta urinib ko'ring.",
+    ],
     ShiftClose => ["Close shift", "Закрыть смену", "Smenani yopish"],
     ReportSales => ["Sales", "Продажи", "Sotuvlar"],
     ReportCash => ["Cash payments", "Оплата наличными", "Naqd to‘lovlar"],

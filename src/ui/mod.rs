@@ -12,16 +12,23 @@ mod login;
 mod modal;
 mod money;
 mod net_retry;
-mod outbox;
+pub mod on_demand;
+pub mod outbox;
 mod printer;
-mod session;
+pub mod session;
 mod theme;
 mod theme_toggle;
 mod update_banner;
 
-/// Mounts Kassa on the page body.
-pub fn mount() {
-    leptos::mount::mount_to_body(app::App);
+pub use checkout::parts;
+
+/// Mounts Kassa on the page body, with the parts the app's binary loads on
+/// demand.
+pub fn mount(parts: on_demand::Parts) {
+    leptos::mount::mount_to_body(move || {
+        leptos::prelude::provide_context(parts);
+        leptos::prelude::view! { <app::App/> }
+    });
 }
 
 /// Mounts the customer display (its own wasm, in the window the till opens).

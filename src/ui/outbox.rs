@@ -7,12 +7,14 @@
 //! is stored before the next step goes, so the queue survives a new login
 //! and resumes after a reload at the step where it stopped.
 
+use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::session::CurrentSession;
+use super::on_demand::{PartMissing, Parts};
+use super::session::{CurrentSession, Session};
 use crate::loyalty::error::LoyaltyError;
 use crate::store::db::Claim;
 use crate::store::outbox::{AcceptedFigures, Outbox as Queue, SaleSettlement};
@@ -36,6 +38,7 @@ pub struct Outbox {
     sending: RwSignal<bool>,
     pub last_settled: RwSignal<Option<Settled>>,
     current: CurrentSession,
+    parts: Parts,
     /// This tab, as the holder of the sender lease.
     tab: StoredValue<String>,
 }
@@ -47,6 +50,7 @@ impl Outbox {
             sending: RwSignal::new(false),
             last_settled: RwSignal::new(None),
             current,
+            parts: Parts::get(),
             tab: StoredValue::new(crate::web::till::tab_id()),
         };
         set_interval(move || outbox.flush(), TICK);
@@ -141,7 +145,12 @@ impl Outbox {
                     return;
                 }
             }
-            let answer = session.backend.send(step, &body).await;
+            let answer = match (self.parts.send)(session.clone(), step, body).await {
+                Ok(sent) => sent.await,
+                // Not downloaded (offline before the first send): the step
+                // waits like any unreachable request.
+                Err(PartMissing) => Err(LoyaltyError::Unreachable),
+            };
             let mut definite = None;
             let mut settlement = None;
             self.queue.update(|queue| {
@@ -169,4 +178,13 @@ impl Outbox {
             }
         });
     }
+}
+
+/// Sends one step (the providers' wire code, an on-demand part).
+pub async fn send(
+    session: Rc<Session>,
+    step: Step,
+    body: String,
+) -> Result<AcceptedFigures, LoyaltyError> {
+    session.backend.send(step, &body).await
 }

@@ -42,12 +42,10 @@ pub fn ItemEntry() -> impl IntoView {
     // Gone with the checkout: on the login screen its state no longer exists.
     on_cleanup(move || typing.remove());
 
-    let add = move || {
-        let typed = code.get_untracked();
-        let typed = typed.trim();
-        if typed.is_empty() {
-            return;
-        }
+    // Codes scanned while the catalog is still being read (the first
+    // seconds of a shift) are looked up as soon as it is there, in order.
+    let early = StoredValue::new(Vec::<String>::new());
+    let look_up = move |typed: &str| {
         let line = checkout.catalog.with_untracked(|catalog| {
             catalog
                 .as_ref()
@@ -61,8 +59,23 @@ pub fn ItemEntry() -> impl IntoView {
                 error.set(None);
             }
             Some(None) => error.set(Some(Text::ErrUnknownBarcode)),
-            None => error.set(Some(Text::ErrCatalogUnavailable)),
+            None => early.update_value(|codes| codes.push(typed.to_owned())),
         }
+    };
+    Effect::new(move |_| {
+        if checkout.catalog.with(Option::is_some) {
+            for typed in early.try_update_value(std::mem::take).unwrap_or_default() {
+                look_up(&typed);
+            }
+        }
+    });
+    let add = move || {
+        let typed = code.get_untracked();
+        let typed = typed.trim();
+        if typed.is_empty() {
+            return;
+        }
+        look_up(typed);
         code.set(String::new());
     };
 

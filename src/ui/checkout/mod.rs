@@ -10,6 +10,7 @@ mod enrol_form;
 mod item_entry;
 mod item_form;
 mod member_dialog;
+pub mod parts;
 mod payment_dialog;
 mod points_dialog;
 mod printed_receipt;
@@ -28,27 +29,15 @@ mod totals_panel;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use self::bonus_dialog::BonusDialog;
 use self::cart_view::CartView;
-use self::coupon_dialog::CouponDialog;
-use self::customer_panel::CustomerPanel;
 pub use self::display_feed::HELLO as DISPLAY_HELLO;
-use self::enrol_form::EnrolForm;
 use self::item_entry::ItemEntry;
-use self::item_form::ItemForm;
-use self::member_dialog::MemberDialog;
-use self::payment_dialog::PaymentDialog;
-use self::points_dialog::PointsDialog;
 use self::printer_menu::{PrinterMenu, PrinterProblem};
-use self::report_dialog::ReportDialog;
-use self::sale_result::SaleResult;
-use self::scan_dialog::ScanDialog;
 pub use self::state::ShownCheckout;
 use self::state::{Checkout, Dialog};
 use self::totals_panel::TotalsPanel;
 use super::lang_select::LangSelect;
 use super::locale::Locale;
-use super::modal::Modal;
 use super::outbox::Outbox;
 use super::session::CurrentSession;
 use super::theme_toggle::ThemeToggle;
@@ -56,9 +45,11 @@ use crate::domain::catalog::Catalog;
 use crate::domain::provider::{Identification, Provider};
 use crate::i18n::{Describe, Text};
 use crate::loyalty::error::LoyaltyError;
+use crate::ui::on_demand::{on_demand, Parts};
 
 #[component]
 pub fn CheckoutScreen() -> impl IntoView {
+    let parts = Parts::get();
     let locale = Locale::get();
     let session = CurrentSession::get().session();
     let provider = session
@@ -103,9 +94,11 @@ pub fn CheckoutScreen() -> impl IntoView {
     spawn_local(async move {
         let catalog = crate::web::fetch::public_file("catalog.json")
             .await
-            .and_then(|json| Catalog::from_json(&json).ok())
-            .map(|(catalog, _skipped)| catalog)
-            .unwrap_or_default();
+            .map(parts.read_catalog);
+        let catalog = match catalog {
+            Some(reading) => reading.await.ok().flatten().unwrap_or_default(),
+            None => Catalog::default(),
+        };
         checkout.catalog.set(Some(catalog));
     });
 
@@ -160,36 +153,31 @@ pub fn CheckoutScreen() -> impl IntoView {
                 </div>
                 <aside class="side-column">
                     <Show when=move || checkout.has_customers()>
-                        <CustomerPanel/>
+                        {on_demand((parts.customer_panel)())}
                     </Show>
                     <TotalsPanel/>
                 </aside>
             </div>
             {move || match checkout.dialog.get() {
                 Dialog::None => ().into_any(),
-                Dialog::Item(line) => view! { <ItemForm line=line/> }.into_any(),
+                Dialog::Item(line) => on_demand((parts.item)(line)),
                 Dialog::Scan if provider.identifies_by(Identification::MobileNumber) => {
-                    view! { <MemberDialog/> }.into_any()
+                    on_demand((parts.member)())
                 }
-                Dialog::Scan => view! { <ScanDialog/> }.into_any(),
-                Dialog::Bonus => view! { <BonusDialog/> }.into_any(),
-                Dialog::Points => view! { <PointsDialog/> }.into_any(),
-                Dialog::Coupon => view! { <CouponDialog/> }.into_any(),
+                Dialog::Scan => on_demand((parts.scan)()),
+                Dialog::Bonus => on_demand((parts.bonus)()),
+                Dialog::Points => on_demand((parts.points)()),
+                Dialog::Coupon => on_demand((parts.coupon)()),
                 Dialog::EditMember => {
                     let mobile = checkout
                         .customer
                         .with_untracked(|c| c.as_ref().map(|c| c.id.as_str().to_owned()))
                         .unwrap_or_default();
-                    view! {
-                        <Modal title=Text::EditMemberTitle on_close=Callback::new(move |_| checkout.close_dialog())>
-                            <EnrolForm mobile=mobile editing=true/>
-                        </Modal>
-                    }
-                    .into_any()
+                    on_demand((parts.edit_member)(mobile))
                 }
-                Dialog::Payment => view! { <PaymentDialog/> }.into_any(),
-                Dialog::Result => view! { <SaleResult/> }.into_any(),
-                Dialog::Report { closing } => view! { <ReportDialog closing=closing/> }.into_any(),
+                Dialog::Payment => on_demand((parts.payment)()),
+                Dialog::Result => on_demand((parts.result)()),
+                Dialog::Report { closing } => on_demand((parts.report)(closing)),
             }}
         </section>
     }

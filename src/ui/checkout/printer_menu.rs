@@ -11,12 +11,33 @@ use crate::domain::report::{CountDifference, ShiftReport, ZReport};
 use crate::i18n::{Describe, Text};
 use crate::print::code_page::CodePage;
 use crate::ui::locale::Locale;
+use crate::ui::on_demand::{on_demand, Parts};
 use crate::ui::printer::{drawer_openings, status_text, Printer, PrinterStatus};
 use crate::ui::session::CurrentSession;
 use crate::web::printer::Transport;
 
+/// The status in the top bar; the panel is downloaded when first opened.
 #[component]
 pub fn PrinterMenu() -> impl IntoView {
+    let locale = Locale::get();
+    let printer = Printer::get();
+    let parts = Parts::get();
+    let open = RwSignal::new(false);
+    view! {
+        <details class="printer-menu" on:toggle=move |_| open.set(true)>
+            <summary class="ghost" title=move || locale.t(status_text(printer.status()))>
+                <span aria-hidden="true">"⎙ "</span>
+                <span class="visually-hidden">{move || locale.t(Text::PrinterTitle)} ": "</span>
+                <span data-testid="printer-status">{move || printer.status().code()}</span>
+            </summary>
+            {move || open.get().then(|| on_demand((parts.printer_panel)()))}
+        </details>
+    }
+}
+
+/// Pairing, the test page, the code page, the drawer and the customer display.
+#[component]
+pub fn PrinterPanel() -> impl IntoView {
     let locale = Locale::get();
     let printer = Printer::get();
     let transports = Printer::transports();
@@ -42,12 +63,6 @@ pub fn PrinterMenu() -> impl IntoView {
         printer.print_test_page(locale.lang_untracked(), saved_paper());
     };
     view! {
-        <details class="printer-menu">
-            <summary class="ghost" title=move || locale.t(status_text(printer.status()))>
-                <span aria-hidden="true">"⎙ "</span>
-                <span class="visually-hidden">{move || locale.t(Text::PrinterTitle)} ": "</span>
-                <span data-testid="printer-status">{move || printer.status().code()}</span>
-            </summary>
             <div class="printer-panel card stack">
                 <p>{move || locale.t(status_text(printer.status()))}</p>
                 {unsupported.then(|| view! {
@@ -82,7 +97,6 @@ pub fn PrinterMenu() -> impl IntoView {
                     {move || locale.t(Text::CustomerDisplayOpen)}
                 </button>
             </div>
-        </details>
     }
 }
 

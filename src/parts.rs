@@ -1,0 +1,105 @@
+//! The app's split points: each function below becomes a part of its own
+//! (`scripts/split-app.mjs`), downloaded the first time it is called, with
+//! the code only it reaches. Functions sharing a part name share a file:
+//! what a cashier opens together comes together. They live in this binary,
+//! not the library, because each is a wasm export that the workers, which
+//! link the same library, must not carry (`kassa::ui::on_demand`).
+use std::rc::Rc;
+
+use kassa::domain::cart::LineId;
+use kassa::domain::catalog::Catalog;
+use kassa::store::step::Step;
+use kassa::ui::on_demand::{PartMissing, Parts, Sending};
+use kassa::ui::parts as view;
+use kassa::ui::session::Session;
+use leptos::prelude::AnyView;
+use leptos::wasm_split::wasm_split;
+
+pub const PARTS: Parts = Parts {
+    item: |line| Box::pin(item(line)),
+    scan: || Box::pin(scan()),
+    member: || Box::pin(member()),
+    edit_member: |mobile| Box::pin(edit_member(mobile)),
+    customer_panel: || Box::pin(customer_panel()),
+    bonus: || Box::pin(bonus()),
+    points: || Box::pin(points()),
+    coupon: || Box::pin(coupon()),
+    payment: || Box::pin(payment()),
+    result: || Box::pin(result()),
+    report: |closing| Box::pin(report(closing)),
+    printer_panel: || Box::pin(printer_panel()),
+    read_catalog: |json| Box::pin(read_catalog(json)),
+    send: |session, step, body| Box::pin(send(session, step, body)),
+};
+
+type Shown = Result<AnyView, PartMissing>;
+
+#[wasm_split(sale, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn item(line: Option<LineId>) -> Shown {
+    Ok(view::item(line))
+}
+
+#[wasm_split(customer, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn scan() -> Shown {
+    Ok(view::scan())
+}
+
+#[wasm_split(customer, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn member() -> Shown {
+    Ok(view::member())
+}
+
+#[wasm_split(customer, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn edit_member(mobile: String) -> Shown {
+    Ok(view::edit_member(mobile))
+}
+
+#[wasm_split(customer, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn customer_panel() -> Shown {
+    Ok(view::customer_panel())
+}
+
+#[wasm_split(sale, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn bonus() -> Shown {
+    Ok(view::bonus())
+}
+
+#[wasm_split(sale, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn points() -> Shown {
+    Ok(view::points())
+}
+
+#[wasm_split(sale, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn coupon() -> Shown {
+    Ok(view::coupon())
+}
+
+#[wasm_split(sale, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn payment() -> Shown {
+    Ok(view::payment())
+}
+
+#[wasm_split(sale, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn result() -> Shown {
+    Ok(view::result())
+}
+
+#[wasm_split(report, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn report(closing: bool) -> Shown {
+    Ok(view::report(closing))
+}
+
+#[wasm_split(printer, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn printer_panel() -> Shown {
+    Ok(view::printer_panel())
+}
+
+#[wasm_split(catalog, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn read_catalog(json: String) -> Result<Option<Catalog>, PartMissing> {
+    Ok(view::read_catalog(&json))
+}
+
+#[wasm_split(sending, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn send(session: Rc<Session>, step: Step, body: String) -> Result<Sending, PartMissing> {
+    Ok(Box::pin(kassa::ui::outbox::send(session, step, body)))
+}

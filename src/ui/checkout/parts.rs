@@ -1,0 +1,82 @@
+//! What each on-demand part shows or does (`ui::on_demand`); the app's
+//! binary splits these off behind its `Parts` table.
+use leptos::prelude::*;
+
+use super::bonus_dialog::BonusDialog;
+use super::coupon_dialog::CouponDialog;
+use super::customer_panel::CustomerPanel;
+use super::enrol_form::EnrolForm;
+use super::item_form::ItemForm;
+use super::member_dialog::MemberDialog;
+use super::payment_dialog::PaymentDialog;
+use super::points_dialog::PointsDialog;
+use super::printer_menu::PrinterPanel;
+use super::report_dialog::ReportDialog;
+use super::sale_result::SaleResult;
+use super::scan_dialog::ScanDialog;
+use super::state::Checkout;
+use crate::domain::cart::LineId;
+use crate::domain::catalog::Catalog;
+use crate::i18n::Text;
+use crate::ui::modal::Modal;
+
+pub fn item(line: Option<LineId>) -> AnyView {
+    view! { <ItemForm line=line/> }.into_any()
+}
+
+pub fn scan() -> AnyView {
+    view! { <ScanDialog/> }.into_any()
+}
+
+pub fn member() -> AnyView {
+    view! { <MemberDialog/> }.into_any()
+}
+
+pub fn edit_member(mobile: String) -> AnyView {
+    view! {
+        <Modal title=Text::EditMemberTitle on_close=Callback::new(move |_| Checkout::get().close_dialog())>
+            <EnrolForm mobile=mobile editing=true/>
+        </Modal>
+    }
+    .into_any()
+}
+
+pub fn customer_panel() -> AnyView {
+    view! { <CustomerPanel/> }.into_any()
+}
+
+pub fn bonus() -> AnyView {
+    view! { <BonusDialog/> }.into_any()
+}
+
+pub fn points() -> AnyView {
+    view! { <PointsDialog/> }.into_any()
+}
+
+pub fn coupon() -> AnyView {
+    view! { <CouponDialog/> }.into_any()
+}
+
+pub fn payment() -> AnyView {
+    view! { <PaymentDialog/> }.into_any()
+}
+
+pub fn result() -> AnyView {
+    view! { <SaleResult/> }.into_any()
+}
+
+pub fn report(closing: bool) -> AnyView {
+    view! { <ReportDialog closing=closing/> }.into_any()
+}
+
+pub fn printer_panel() -> AnyView {
+    view! { <PrinterPanel/> }.into_any()
+}
+
+/// The deployment's catalog file; one that does not read leaves the
+/// catalog empty (items are then typed in).
+pub fn read_catalog(json: &str) -> Option<Catalog> {
+    Catalog::from_json(json)
+        .ok()
+        .map(|(catalog, _skipped)| catalog)
+}

@@ -1,0 +1,91 @@
+//! Parts of the interface that are downloaded the first time they are needed.
+//!
+//! The app's wasm is split after the build (`scripts/split-app.mjs`) at the
+//! functions of `src/parts.rs`, in the app's binary: each dialog a cashier
+//! opens now and then, the customer panel, the printer panel, reading the
+//! catalog file and the providers' wire code live in files of their own, so
+//! the first load carries only the login and the empty checkout. The
+//! library reaches them through the [`Parts`] table the binary provides; the
+//! split functions live in the binary because each is a wasm export, which
+//! the workers' binaries, linking the same library, must not carry. The
+//! service worker precaches every part, so they open offline too.
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+
+use crate::domain::cart::LineId;
+use crate::domain::catalog::Catalog;
+use crate::i18n::Text;
+use crate::loyalty::error::LoyaltyError;
+use crate::store::outbox::AcceptedFigures;
+use crate::store::step::Step;
+use crate::ui::locale::Locale;
+use crate::ui::session::Session;
+
+/// A part could not be downloaded (the tablet is offline and the part was
+/// never fetched).
+#[derive(Debug, thiserror::Error)]
+#[error("part of the app not downloaded")]
+pub struct PartMissing;
+
+impl From<SplitLoaderError> for PartMissing {
+    fn from(_: SplitLoaderError) -> Self {
+        PartMissing
+    }
+}
+
+/// A view whose part is on its way.
+pub type ViewLoading = Pin<Box<dyn Future<Output = Result<AnyView, PartMissing>> + Send>>;
+
+/// Something else whose part is on its way.
+pub type Loading<T> = Pin<Box<dyn Future<Output = Result<T, PartMissing>>>>;
+
+/// One step's answer on its way.
+pub type Sending = Pin<Box<dyn Future<Output = Result<AcceptedFigures, LoyaltyError>>>>;
+
+/// What the library loads on demand, each entry a split function of the
+/// app's binary.
+#[derive(Clone, Copy)]
+pub struct Parts {
+    pub item: fn(Option<LineId>) -> ViewLoading,
+    pub scan: fn() -> ViewLoading,
+    pub member: fn() -> ViewLoading,
+    pub edit_member: fn(String) -> ViewLoading,
+    pub customer_panel: fn() -> ViewLoading,
+    pub bonus: fn() -> ViewLoading,
+    pub points: fn() -> ViewLoading,
+    pub coupon: fn() -> ViewLoading,
+    pub payment: fn() -> ViewLoading,
+    pub result: fn() -> ViewLoading,
+    pub report: fn(bool) -> ViewLoading,
+    pub printer_panel: fn() -> ViewLoading,
+    pub read_catalog: fn(String) -> Loading<Option<Catalog>>,
+    pub send: fn(Rc<Session>, Step, String) -> Loading<Sending>,
+}
+
+impl Parts {
+    pub fn get() -> Parts {
+        expect_context::<Parts>()
+    }
+}
+
+/// Shows a part's view once it is downloaded; a part that cannot be
+/// downloaded says so and leaves everything else working.
+pub fn on_demand(part: ViewLoading) -> AnyView {
+    let locale = Locale::get();
+    Suspend::new(async move {
+        match part.await {
+            Ok(view) => view,
+            Err(PartMissing) => view! {
+                <div class="banner error" role="alert" data-testid="part-missing">
+                    {move || locale.t(Text::PartMissing)}
+                </div>
+            }
+            .into_any(),
+        }
+    })
+    .into_any()
+}
