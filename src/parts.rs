@@ -20,7 +20,7 @@ pub const PARTS: Parts = Parts {
     scan: || Box::pin(scan()),
     member: || Box::pin(member()),
     edit_member: |mobile| Box::pin(edit_member(mobile)),
-    customer_panel: || Box::pin(customer_panel()),
+    customer_details: || Box::pin(customer_details()),
     bonus: || Box::pin(bonus()),
     points: || Box::pin(points()),
     coupon: || Box::pin(coupon()),
@@ -55,8 +55,8 @@ fn edit_member(mobile: String) -> Shown {
 }
 
 #[wasm_split(customer, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn customer_panel() -> Shown {
-    Ok(view::customer_panel())
+fn customer_details() -> Shown {
+    Ok(view::customer_details())
 }
 
 #[wasm_split(sale, wasm_split_path = ::leptos::wasm_split, fallible)]

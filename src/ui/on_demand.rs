@@ -54,7 +54,7 @@ pub struct Parts {
     pub scan: fn() -> ViewLoading,
     pub member: fn() -> ViewLoading,
     pub edit_member: fn(String) -> ViewLoading,
-    pub customer_panel: fn() -> ViewLoading,
+    pub customer_details: fn() -> ViewLoading,
     pub bonus: fn() -> ViewLoading,
     pub points: fn() -> ViewLoading,
     pub coupon: fn() -> ViewLoading,

@@ -7,17 +7,14 @@ use crate::domain::provider::BalanceKind;
 use crate::i18n::Text;
 use crate::ui::locale::Locale;
 use crate::ui::money::MoneyText;
+use crate::ui::on_demand::{on_demand, Parts};
 
 /// The loyalty customer of this receipt, or the button to scan one.
 #[component]
 pub fn CustomerPanel() -> impl IntoView {
     let locale = Locale::get();
     let checkout = Checkout::get();
-    let balance = Signal::derive(move || {
-        checkout
-            .customer
-            .with(|c| c.as_ref().map_or(Money::ZERO, |c| c.balance))
-    });
+    let parts = Parts::get();
     let has_customer = move || checkout.customer.with(Option::is_some);
     view! {
         <section class="card customer">
@@ -52,6 +49,24 @@ pub fn CustomerPanel() -> impl IntoView {
                     }
                 }
             >
+                {on_demand((parts.customer_details)())}
+            </Show>
+        </section>
+    }
+}
+
+/// The customer's balance (money or points) and the way to take them off
+/// the receipt: downloaded with the customer dialogs, which come first.
+#[component]
+pub fn CustomerDetails() -> impl IntoView {
+    let locale = Locale::get();
+    let checkout = Checkout::get();
+    let balance = Signal::derive(move || {
+        checkout
+            .customer
+            .with(|c| c.as_ref().map_or(Money::ZERO, |c| c.balance))
+    });
+    view! {
                 <Show when=move || checkout.provider.capabilities().balance == BalanceKind::Money>
                     <dl>
                         <div class="row">
@@ -80,8 +95,6 @@ pub fn CustomerPanel() -> impl IntoView {
                 >
                     {move || locale.t(Text::CustomerClear)}
                 </button>
-            </Show>
-        </section>
     }
 }
 

@@ -30,6 +30,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use self::cart_view::CartView;
+use self::customer_panel::CustomerPanel;
 pub use self::display_feed::HELLO as DISPLAY_HELLO;
 use self::item_entry::ItemEntry;
 use self::printer_menu::{PrinterMenu, PrinterProblem};
@@ -153,7 +154,7 @@ pub fn CheckoutScreen() -> impl IntoView {
                 </div>
                 <aside class="side-column">
                     <Show when=move || checkout.has_customers()>
-                        {on_demand((parts.customer_panel)())}
+                        <CustomerPanel/>
                     </Show>
                     <TotalsPanel/>
                 </aside>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::bonus_dialog::BonusDialog;
 use super::coupon_dialog::CouponDialog;
-use super::customer_panel::CustomerPanel;
+use super::customer_panel::CustomerDetails;
 use super::enrol_form::EnrolForm;
 use super::item_form::ItemForm;
 use super::member_dialog::MemberDialog;
@@ -41,8 +41,8 @@ pub fn edit_member(mobile: String) -> AnyView {
     .into_any()
 }
 
-pub fn customer_panel() -> AnyView {
-    view! { <CustomerPanel/> }.into_any()
+pub fn customer_details() -> AnyView {
+    view! { <CustomerDetails/> }.into_any()
 }
 
 pub fn bonus() -> AnyView {
