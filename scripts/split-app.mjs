@@ -69,6 +69,14 @@ try {
   // shows (`part-missing`), not an error of the page.
   if (!loader.includes("console.error(e);")) throw new Error("the parts' loader no longer logs a failed fetch");
   loader = loader.replace("console.error(e);", "console.warn(e);");
+  // Each part's fetch starts before the shared chunks it waits for are in;
+  // a failed fetch would be an unhandled rejection until then (a page error),
+  // though its failure reaches the app through the instantiation.
+  const fetches = /const src = (fetch\([^;]*\));/g;
+  if (parts.some((name) => name.startsWith("split_")) && !fetches.test(loader)) {
+    throw new Error("the parts' loader no longer fetches as expected");
+  }
+  loader = loader.replace(fetches, "const src = $1; src.catch(() => {});");
   for (const name of parts) {
     const quoted = `"./${name}"`;
     if (!loader.includes(quoted)) throw new Error(`the parts' loader does not fetch ${name}`);

@@ -8,6 +8,8 @@ export const JASUR = "0b7e3c1a-9d2f-4e6b-8a15-3c4d5e6f7a8b";
 export const cameraVideos = {
   customer: { text: DILNOZA, file: "tests/e2e/artifacts/customer-qr.y4m" },
   foreign: { text: "https://example.com/menu", file: "tests/e2e/artifacts/foreign-qr.y4m" },
+  // Dilnoza's Capillary member card (src/loyalty/capillary/seed.json).
+  card: { text: "400012345678", file: "tests/e2e/artifacts/card-qr.y4m" },
 };
 
 export const photoDir = "tests/e2e/artifacts/photos";
