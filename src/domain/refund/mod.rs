@@ -9,16 +9,21 @@
 //! last refund of a sale lands exactly on the sale's own figures.
 //!
 //! A line's refunded amount is its total's share by quantity, rounded once
-//! half away from zero (the policy of `money.rs`), never more than the
-//! refunded quantity's price; each refund line is a fiscal line of its own
-//! (price, quantity, discount), with its VAT taken from its total.
+//! half away from zero (the policy of `money.rs`). Each refund line is a
+//! fiscal line of its own (price, quantity, discount ≥ 0, VAT from its
+//! total), so its amount is never more than its price × quantity, and at
+//! least what leaves the rest of the line within the rest's price ×
+//! quantity. Pieces add up exactly; a weighed line refunded in parts may
+//! come back a tiyin short per part, as each part's price × quantity is
+//! rounded on its own (56 533.40 × 1.251 = 70 723.28 and × 1.783 =
+//! 100 799.05, while × 3.034 = 171 522.34): never a tiyin more.
 //! Loyalty shares follow `tenders.rs` and `reversal.rs`.
 
 use rust_decimal::Decimal;
 use thiserror::Error;
 
 use super::customer::Customer;
-use super::line::Line;
+use super::line::{Line, LineDraft};
 use super::money::Money;
 use super::quantity::Quantity;
 use super::receipt::{self, Totals};
@@ -209,7 +214,8 @@ impl<'a> Refundable<'a> {
         if !sale_tenders.in_app.is_zero() && !whole {
             return Err(RefundError::InAppWholeOnly);
         }
-        let amount = receipt::lines_total(&lines.iter().map(|l| l.line.clone()).collect::<Vec<_>>());
+        let amount =
+            receipt::lines_total(&lines.iter().map(|l| l.line.clone()).collect::<Vec<_>>());
         let sale_total = self.sale.totals().total_before_bonus;
         let refunded_after = self.refunded + amount;
         let tenders = tenders::split(
@@ -252,23 +258,24 @@ impl<'a> Refundable<'a> {
                 left: left.quantity,
             });
         }
+        let whole = line.quantity().value();
         let after = left.refunded_quantity + quantity;
-        let share_after = if after == line.quantity().value() {
-            line.total()
-        } else {
-            share::by_quantity(line.total(), after, line.quantity().value())
-        };
         let gross = Money::round(line.unit_price().amount() * quantity);
-        let amount = share_after.saturating_sub(left.refunded_amount).min(gross);
-        let refund_line = line
-            .with_quantity(pick.quantity)
-            .and_then(|l| {
-                Line::new(super::line::LineDraft {
-                    discount: gross - amount,
-                    ..l.draft()
-                })
-            })
-            .map_err(|_| RefundError::JournalMismatch)?;
+        let share =
+            share::by_quantity(line.total(), after, whole).saturating_sub(left.refunded_amount);
+        // Enough that what stays fits the rest's own fiscal line (its price
+        // × quantity), never more than this line's price × quantity.
+        let rest_gross = Money::round(line.unit_price().amount() * (whole - after));
+        let least = left.amount.saturating_sub(rest_gross);
+        let amount = share.max(least).min(gross).min(left.amount);
+        // The sale's line valid, the same line with a smaller quantity and
+        // a discount within its gross is valid too.
+        let refund_line = Line::new(LineDraft {
+            quantity: pick.quantity,
+            discount: gross - amount,
+            ..line.draft()
+        })
+        .map_err(|_| RefundError::JournalMismatch)?;
         Ok(RefundLine {
             original_line: pick.line,
             line: refund_line,

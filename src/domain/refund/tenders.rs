@@ -148,9 +148,7 @@ pub(super) fn split(
     let count_left = sale.points_count.saturating_sub(before.points_count);
     let count_due = share::down(i128::from(sale.points_count), refunded_after, sale_total)
         - i128::from(before.points_count);
-    let points_count = u64::try_from(count_due.max(0))
-        .unwrap_or(0)
-        .min(count_left);
+    let points_count = u64::try_from(count_due.max(0)).unwrap_or(0).min(count_left);
     Ok(Tenders {
         cash: share::money(cash),
         card: share::money(card),
