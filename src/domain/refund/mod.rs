@@ -52,6 +52,10 @@ pub enum RefundError {
     CardAboveLeft { most: Money },
     #[error("the refunds recorded do not fit the sale")]
     JournalMismatch,
+    /// Another refund of the sale was recorded since this one was shown
+    /// (another tab of the till): the cashier looks again.
+    #[error("the sale was refunded meanwhile")]
+    ChangedMeanwhile,
 }
 
 /// A line of the original sale and how much of it to take back.
