@@ -176,6 +176,27 @@ impl RefundRecord {
     }
 }
 
+/// The refund records of `original` among stored JSON texts. A text that
+/// names `original` but no longer reads as a record is an error: its
+/// quantities must not become refundable again.
+pub fn records_of(texts: &[String], original: &str) -> Result<Vec<RefundRecord>, RefundError> {
+    let mut records = Vec::new();
+    for text in texts {
+        match serde_json::from_str::<RefundRecord>(text) {
+            Ok(record) if record.original == original => records.push(record),
+            Ok(_) => {}
+            Err(_) => {
+                let named = serde_json::from_str::<serde_json::Value>(text)
+                    .is_ok_and(|value| value["original"] == original);
+                if named {
+                    return Err(RefundError::JournalMismatch);
+                }
+            }
+        }
+    }
+    Ok(records)
+}
+
 /// A sale as its journal has it: the sale and the refunds recorded against
 /// it, read back and checked.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -210,3 +210,21 @@ fn the_loyalty_outcome_is_kept_with_the_refund() {
     assert!(json.contains(r#""outcome":"refused""#), "{json}");
     assert_eq!(serde_json::from_str::<RefundRecord>(&json).unwrap(), record);
 }
+
+#[test]
+fn stored_records_of_a_sale_are_found_and_a_damaged_one_is_not_skipped() {
+    let sale = sale_record();
+    let (_, record) = finalized(&RefundBasis::read(&sale, &[]).unwrap(), 1, "1", 2);
+    let mut other = record.clone();
+    other.original = "T1-S-000099".into();
+    let texts = [&record, &other].map(|r| serde_json::to_string(r).unwrap());
+    assert_eq!(records_of(&texts, "T1-S-000001"), Ok(vec![record.clone()]));
+    let mut damaged = serde_json::to_value(&record).unwrap();
+    damaged["lines"] = serde_json::json!("gone");
+    let texts = [damaged.to_string(), "not json".to_owned()];
+    assert_eq!(
+        records_of(&texts, "T1-S-000001"),
+        Err(RefundError::JournalMismatch)
+    );
+    assert_eq!(records_of(&texts, "T1-S-000099"), Ok(Vec::new()));
+}
