@@ -198,7 +198,7 @@ proptest! {
     fn no_sequence_of_refunds_takes_back_more_than_the_sale(
         sale in sale(),
         attempts in prop::collection::vec(attempt(), 1..6),
-        earned_cashback in 0..=100_000_00i64,
+        earned_cashback in 0..=10_000_000i64,
         earned_points in 0..=10_000u64,
     ) {
         let earned = Earned { cashback: Some(tiyin(earned_cashback)), points: Some(earned_points) };
