@@ -26,7 +26,7 @@ use super::customer::Customer;
 use super::line::{Line, LineDraft};
 use super::money::Money;
 use super::quantity::Quantity;
-use super::receipt::{self, Totals};
+use super::receipt::Totals;
 use super::sale::{LocalDateTime, ReceiptNumber, Sale};
 
 mod reversal;
@@ -218,8 +218,7 @@ impl<'a> Refundable<'a> {
         if !sale_tenders.in_app.is_zero() && !whole {
             return Err(RefundError::InAppWholeOnly);
         }
-        let amount =
-            receipt::lines_total(&lines.iter().map(|l| l.line.clone()).collect::<Vec<_>>());
+        let amount: Money = lines.iter().map(|l| l.line.total()).sum();
         let sale_total = self.sale.totals().total_before_bonus;
         let refunded_after = self.refunded + amount;
         let tenders = tenders::split(

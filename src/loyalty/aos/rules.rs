@@ -405,6 +405,70 @@ fn message(status: u16, text: &str) -> Reply {
 mod tests {
     use super::*;
 
+    const MALIKA: &str = "c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f";
+
+    fn sale(number: &str, total: &str, bonus: &str) -> String {
+        let paid = total.parse::<Decimal>().unwrap() - bonus.parse::<Decimal>().unwrap();
+        format!(
+            r#"{{"rTime":"10:00:00","rDate":"2026-12-01","filial":"demo-branch","client":"{MALIKA}","cEmployee":"A","rNumber":"{number}","rTotal":{total},"bonus":{bonus},"items":[{{"discount":0,"price":{total},"barcode":"","amount":1,"vatPercent":12,"vat":0,"name":"Tea","classCode":"","other":0,"commissionTIN":""}}],"payments":[{{"item":"Cash","total":{paid}}}],"cardType":"gold","percent":7}}"#
+        )
+    }
+
+    fn refund(number: &str, original: &str, total: &str, returned: &str) -> String {
+        let paid = total.parse::<Decimal>().unwrap() - returned.parse::<Decimal>().unwrap();
+        format!(
+            r#"{{"filial":"demo-branch","rNumber":"{number}","originalRNumber":"{original}","rDate":"2026-12-02","rTime":"10:00:00","cEmployee":"A","client":"{MALIKA}","rTotal":{total},"bonusReturned":{returned},"items":[{{"discount":0,"price":{total},"barcode":"","amount":1,"vatPercent":12,"vat":0,"name":"Tea","classCode":"","other":0,"commissionTIN":""}}],"payments":[{{"item":"Cash","total":{paid}}}]}}"#
+        )
+    }
+
+    fn balance(ledger: &Ledger) -> Decimal {
+        ledger
+            .customers()
+            .iter()
+            .find(|c| c.client == MALIKA)
+            .unwrap()
+            .balance
+    }
+
+    #[test]
+    fn a_refund_never_takes_the_balance_below_zero_nor_gives_back_twice() {
+        let seed: Seed = serde_json::from_str(include_str!("../demo/seed.json")).unwrap();
+        let mut ledger = Ledger::new(seed);
+        // 10 000 earns 7 % = 700; then the 700 is spent on a 700 receipt.
+        assert_eq!(
+            ledger.post_transaction(&sale("R1", "10000", "0")).status,
+            200
+        );
+        assert_eq!(
+            ledger.post_transaction(&sale("R2", "700", "700")).status,
+            200
+        );
+        assert_eq!(balance(&ledger), Decimal::ZERO);
+        // R1 back: its 700 would be taken back, but nothing is left of it.
+        let reply = ledger.post_refund(&refund("R3", "R1", "10000", "0"));
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        assert!(
+            reply.body.contains(r#""bonusTakenBack":0"#),
+            "{}",
+            reply.body
+        );
+        assert_eq!(balance(&ledger), Decimal::ZERO);
+        // R2 back: its 700 cashback comes back once, not twice.
+        let half = ledger.post_refund(&refund("R4", "R2", "350", "350"));
+        assert_eq!(half.status, 200, "{}", half.body);
+        let too_much = ledger.post_refund(&refund("R5", "R2", "350", "351"));
+        assert_eq!(too_much.status, 422, "{}", too_much.body);
+        let rest = ledger.post_refund(&refund("R5", "R2", "350", "350"));
+        assert_eq!(rest.status, 200, "{}", rest.body);
+        assert_eq!(balance(&ledger), Decimal::from(700));
+        assert_eq!(ledger.refunds().len(), 3);
+        // A refund number is not a receipt number of a sale.
+        assert_eq!(
+            ledger.post_refund(&refund("R1", "R2", "1", "0")).status,
+            409
+        );
+    }
+
     #[test]
     fn absurd_numbers_are_refused_without_panicking() {
         let seed: Seed = serde_json::from_str(include_str!("../demo/seed.json")).unwrap();
