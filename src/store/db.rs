@@ -298,8 +298,8 @@ impl Store {
     }
 
     /// The servers gave their definite answers: the sale (or refund) leaves
-    /// the outbox; the journal keeps the cashback a sale was credited, or
-    /// how a refund's loyalty side ended.
+    /// the outbox; the journal keeps the cashback or points a sale earned,
+    /// or how a refund's loyalty side ended.
     pub async fn settle(
         &self,
         receipt_number: &str,
@@ -310,9 +310,14 @@ impl Store {
         transaction.store(OUTBOX)?.delete(&key).await?;
         let journal = transaction.store(JOURNAL)?;
         let record: Option<SaleRecord> = journal.get(&key).await?.as_ref().and_then(from_js);
-        let earned = settlement.answer.as_ref().ok().and_then(|a| a.bonus_added);
-        if let (Some(mut record), Some(earned)) = (record, earned) {
-            record.earned = Some(earned.to_string());
+        let accepted = settlement.answer.as_ref().ok();
+        let earned = accepted.and_then(|a| a.bonus_added);
+        let points = accepted
+            .and_then(|a| a.points_earned)
+            .and_then(|p| u64::try_from(p).ok());
+        if let Some(mut record) = record.filter(|_| earned.is_some() || points.is_some()) {
+            record.earned = earned.map(|e| e.to_string()).or(record.earned);
+            record.earned_points = points.or(record.earned_points);
             journal.put(&to_js(&record), &key).await?;
         }
         let refunds = transaction.store(REFUNDS)?;

@@ -46,6 +46,10 @@ pub struct SaleRecord {
     pub owed_payments: Vec<(TenderRecord, String)>,
     /// Cashback the server credited, once it said so.
     pub earned: Option<String>,
+    /// Points the server awarded (Capillary), once it said so: a refund
+    /// takes back its share of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earned_points: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -256,6 +260,7 @@ impl SaleRecord {
             change: settlement.change.to_string(),
             owed_payments: Vec::new(),
             earned: None,
+            earned_points: None,
         }
     }
 

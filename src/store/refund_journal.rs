@@ -222,7 +222,7 @@ impl RefundBasis {
             refunds,
             earned: Earned {
                 cashback: sale.earned(),
-                points: None,
+                points: sale.earned_points,
             },
         })
     }

@@ -64,6 +64,20 @@ fn sale_record() -> SaleRecord {
     record
 }
 
+#[test]
+fn the_points_a_sale_earned_come_from_its_record_and_older_records_read() {
+    let mut sale = sale_record();
+    let json = serde_json::to_string(&sale).unwrap();
+    assert!(!json.contains("earnedPoints"), "{json}");
+    sale.earned_points = Some(44);
+    let json = serde_json::to_string(&sale).unwrap();
+    let back: SaleRecord = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        RefundBasis::read(&back, &[]).unwrap().earned.points,
+        Some(44)
+    );
+}
+
 fn draft(line: usize, quantity: &str) -> RefundDraft {
     RefundDraft {
         cashier: "Bekzod".into(),
