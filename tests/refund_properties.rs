@@ -177,6 +177,46 @@ fn check_within(sale: &Sale, refunds: &[Refund], cashier_split: bool) -> Result<
         prop_assert_eq!(refund.tenders().total(), refund.total());
         prop_assert_eq!(refund.totals().total_before_bonus, refund.total());
     }
+    // Loyalty given back: its share of what was refunded, rounded down —
+    // unless cash and card have nothing left to take the rest.
+    let sale_total = sale.totals().total_before_bonus.amount();
+    let share = |value: Money| {
+        if sale_total.is_zero() {
+            Decimal::ZERO
+        } else {
+            value.amount() * refundable.refunded().amount() / sale_total
+        }
+    };
+    if back.money() < paid.money() {
+        for (given, value) in [
+            (back.cashback, paid.cashback),
+            (back.points, paid.points),
+            (back.in_app, paid.in_app),
+        ] {
+            prop_assert!(
+                given.amount() <= share(value).trunc_with_scale(2),
+                "{given} > share of {value}"
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Cashback taken back: its share of what was refunded, rounded up.
+fn check_taken_back(sale: &Sale, refunds: &[Refund], earned: Money) -> Result<(), TestCaseError> {
+    if !sale.customer().is_some_and(|c| c.id.aos_code().is_some()) {
+        return Ok(());
+    }
+    let refunded: Money = refunds.iter().map(Refund::total).sum();
+    let sale_total = sale.totals().total_before_bonus.amount();
+    let due = if sale_total.is_zero() {
+        Decimal::ZERO
+    } else {
+        (earned.amount() * refunded.amount() / sale_total * Decimal::ONE_HUNDRED).ceil()
+            / Decimal::ONE_HUNDRED
+    };
+    let (taken, _) = taken_back(refunds);
+    prop_assert_eq!(taken.amount(), due.min(earned.amount()));
     Ok(())
 }
 
@@ -240,6 +280,7 @@ proptest! {
                 Err(other) => prop_assert!(false, "unexpected {other:?}"),
             }
             check_within(&sale, &refunds, cashier_split)?;
+            check_taken_back(&sale, &refunds, tiyin(earned_cashback))?;
             let (cashback, points) = taken_back(&refunds);
             prop_assert!(cashback <= earned.cashback.unwrap_or_default());
             prop_assert!(points <= earned_points);
