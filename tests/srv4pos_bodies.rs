@@ -15,6 +15,7 @@ use kassa::domain::loyalty_tender::cashback_spend;
 use kassa::domain::money::Money;
 use kassa::domain::payment::Settlement;
 use kassa::domain::quantity::Quantity;
+use kassa::domain::refund::{Earned, RefundDraft, RefundPick, Refundable};
 use kassa::domain::report::{CashMovement, CashMovementKind};
 use kassa::domain::sale::{LocalDateTime, ReceiptNumber, Sale, SaleDraft};
 use kassa::srv4pos::sales::{BalanceBody, PaymentType, SaleBody, SaleLine, SalePayment};
@@ -142,6 +143,60 @@ fn a_refund_names_the_original_sale() {
         }],
     };
     assert_matches_golden("refund", &body.to_json());
+
+    // The same refund as the till works it out from the sale.
+    let teas = line("Choy", "4780000000011", "11200", "2", "100");
+    let sale = Sale::finalize(
+        SaleDraft {
+            cashier: "Aziza".into(),
+            customer: None,
+            lines: vec![teas],
+            bill_discount: None,
+            loyalty_tenders: Vec::new(),
+            settlement: Settlement::new(sum("22300"), sum("22300"), Money::ZERO).unwrap(),
+        },
+        ReceiptNumber("T1-0001-000042".into()),
+        LocalDateTime {
+            year: 2026,
+            month: 12,
+            day: 1,
+            hour: 9,
+            minute: 5,
+            second: 7,
+        },
+    )
+    .unwrap();
+    let draft = RefundDraft {
+        cashier: "Aziza".into(),
+        picks: vec![RefundPick {
+            line: 0,
+            quantity: Quantity::ONE,
+        }],
+        card: None,
+    };
+    let refund = Refundable::of(&sale, &[])
+        .unwrap()
+        .quote(&draft, Earned::default())
+        .unwrap()
+        .finalize(
+            ReceiptNumber("T1-0001-000043".into()),
+            LocalDateTime {
+                year: 2026,
+                month: 12,
+                day: 1,
+                hour: 11,
+                minute: 30,
+                second: 0,
+            },
+        );
+    let of_refund = SaleBody::of_refund(
+        &refund,
+        "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+        IDENTIFIER,
+        REGISTER,
+        |_| Some("p1".into()),
+    );
+    assert_eq!(of_refund, body);
 }
 
 /// 500 000.00 in as a float for change; 120 000.50 out to the manager.

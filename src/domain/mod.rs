@@ -17,6 +17,7 @@ pub mod payment;
 pub mod provider;
 pub mod quantity;
 pub mod receipt;
+pub mod refund;
 pub mod report;
 pub mod sale;
 pub mod scale_barcode;

@@ -5,6 +5,12 @@
 //! once, half away from zero, to 0.01 — the fiscal rule and the AOS contract.
 //! Sums of money are exact and never rounded again, so the receipt total is
 //! always the sum of the line totals to the tiyin.
+//!
+//! The one exception is a refund's share of a loyalty program's value
+//! (`refund/share.rs`): what goes back to the customer's loyalty account is
+//! rounded down and what is taken back from it rounded up, so that partial
+//! refunds can never hand back more than the sale held, whatever their
+//! order.
 
 use std::fmt;
 use std::iter::Sum;

@@ -3,15 +3,19 @@
 //!
 //! Cash taken is what the receipts record as paid in cash, never the cash
 //! handed over: change went back out of the drawer with the customer.
+//! Refunds are counted apart, per tender and VAT rate, so that sales less
+//! refunds is what the drawer and the card terminal should show.
 
 use std::collections::BTreeMap;
 
+use rust_decimal::Decimal;
 use thiserror::Error;
 
 use super::loyalty_tender::{self, LoyaltyTenderKind};
 use super::money::Money;
 use super::payment::{Payment, Tender};
 use super::receipt::vat_by_rate;
+use super::refund::Refund;
 use super::sale::Sale;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -114,13 +118,53 @@ pub struct ShiftReport {
     /// Loyalty sales whose credited cashback is not known yet, so the
     /// cashier knows `cashback_earned` may still grow.
     pub earned_pending_count: usize,
-    /// Always zero: Kassa has no refunds yet. Kept so the printed report has
-    /// its line and the figure has a place once refunds exist.
-    pub refunds: Money,
+    /// The refunds made in the shift (of its sales or of earlier ones).
+    pub refunds: RefundFigures,
     pub cash_in: Money,
     pub cash_out: Money,
-    /// Opening cash + cash payments + cash in − cash out.
+    /// Opening cash + cash payments − cash paid back + cash in − cash out.
     pub expected_cash: Money,
+}
+
+/// The refunds of a shift: how many, what they were worth, and what went
+/// back per tender and VAT rate.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RefundFigures {
+    pub count: usize,
+    /// Σ refund totals (the returned lines, before loyalty tenders).
+    pub total: Money,
+    pub cash: Money,
+    pub card: Money,
+    pub cashback: Money,
+    /// Points' value counted back (Capillary does not return the points).
+    pub points: Money,
+    pub in_app: Money,
+    /// VAT per rate of the returned lines, each line's VAT as printed.
+    pub vat_by_rate: BTreeMap<u8, Money>,
+    /// Who refunded: per cashier, how many refunds and their total.
+    pub by_cashier: BTreeMap<String, (usize, Money)>,
+}
+
+impl RefundFigures {
+    fn add(&mut self, refund: &Refund) {
+        let tenders = refund.tenders();
+        self.count += 1;
+        self.total = self.total + refund.total();
+        self.cash = self.cash + tenders.cash;
+        self.card = self.card + tenders.card;
+        self.cashback = self.cashback + tenders.cashback;
+        self.points = self.points + tenders.points;
+        self.in_app = self.in_app + tenders.in_app;
+        for (rate, vat) in vat_by_rate(&refund.fiscal_lines()) {
+            let sum = self.vat_by_rate.entry(rate).or_insert(Money::ZERO);
+            *sum = *sum + vat;
+        }
+        let cashier = self
+            .by_cashier
+            .entry(refund.cashier().to_owned())
+            .or_insert((0, Money::ZERO));
+        *cashier = (cashier.0 + 1, cashier.1 + refund.total());
+    }
 }
 
 impl ShiftReport {
@@ -129,6 +173,7 @@ impl ShiftReport {
     pub fn new(
         opening_cash: Money,
         sales: &[ReportedSale<'_>],
+        refunds: &[Refund],
         movements: &[CashMovement],
     ) -> Result<ShiftReport, CashMovementError> {
         let mut report = ShiftReport {
@@ -142,7 +187,7 @@ impl ShiftReport {
             cashback_spent: Money::ZERO,
             cashback_earned: Money::ZERO,
             earned_pending_count: 0,
-            refunds: Money::ZERO,
+            refunds: RefundFigures::default(),
             cash_in: Money::ZERO,
             cash_out: Money::ZERO,
             expected_cash: Money::ZERO,
@@ -177,6 +222,9 @@ impl ShiftReport {
                 None => {}
             }
         }
+        for refund in refunds {
+            report.refunds.add(refund);
+        }
         for movement in movements {
             let total = match movement.kind {
                 CashMovementKind::In => &mut report.cash_in,
@@ -186,9 +234,34 @@ impl ShiftReport {
         }
         report.expected_cash = check_cash_out(
             opening_cash + report.cash_payments + report.cash_in,
-            report.cash_out,
+            report.cash_out + report.refunds.cash,
         )?;
         Ok(report)
+    }
+
+    /// What the card terminal should show: card taken less card paid back
+    /// (negative when the shift refunded more by card than it took).
+    pub fn net_card(&self) -> Decimal {
+        self.card_payments.amount() - self.refunds.card.amount()
+    }
+
+    /// What customers paid in cash and card, less what went back to them
+    /// in cash and card.
+    pub fn net_total_due(&self) -> Decimal {
+        self.total_due.amount() - (self.refunds.cash + self.refunds.card).amount()
+    }
+
+    /// VAT per rate of the sales less that of the refunds.
+    pub fn net_vat_by_rate(&self) -> BTreeMap<u8, Decimal> {
+        let mut net: BTreeMap<u8, Decimal> = self
+            .vat_by_rate
+            .iter()
+            .map(|(rate, vat)| (*rate, vat.amount()))
+            .collect();
+        for (rate, vat) in &self.refunds.vat_by_rate {
+            *net.entry(*rate).or_default() -= vat.amount();
+        }
+        net
     }
 
     /// The Z report: the shift closed with `counted` cash found in the drawer.
@@ -358,7 +431,7 @@ mod tests {
             movement(CashMovementKind::In, 5_000),
             movement(CashMovementKind::Out, 20_000),
         ];
-        let report = ShiftReport::new(Money::sum(100_000), &reported, &movements).unwrap();
+        let report = ShiftReport::new(Money::sum(100_000), &reported, &[], &movements).unwrap();
         assert_eq!(
             report,
             ShiftReport {
@@ -378,7 +451,7 @@ mod tests {
                 cashback_earned: Money::sum(1_600),
                 // The first sale has no customer: nothing to wait for.
                 earned_pending_count: 1,
-                refunds: Money::ZERO,
+                refunds: RefundFigures::default(),
                 cash_in: Money::sum(5_000),
                 cash_out: Money::sum(20_000),
                 // 100 000 + 33 200 + 5 000 − 20 000
@@ -388,6 +461,89 @@ mod tests {
         assert_eq!(
             report.cash_payments + report.card_payments,
             report.total_due
+        );
+    }
+
+    #[test]
+    fn refunds_count_per_tender_and_rate_and_sales_less_refunds_reconcile() {
+        use crate::domain::refund::{Earned, RefundDraft, RefundPick, Refundable};
+        let sales = three_sales();
+        let reported = sales.each_ref().map(|sale| ReportedSale {
+            sale,
+            earned: None,
+            owed_paid: &[],
+        });
+        let refund = |sale: &Sale, picks: Vec<RefundPick>, number: &str| {
+            let draft = RefundDraft {
+                cashier: "Aziza".into(),
+                picks,
+                card: None,
+            };
+            Refundable::of(sale, &[])
+                .unwrap()
+                .quote(&draft, Earned::default())
+                .unwrap()
+                .finalize(ReceiptNumber(number.into()), sale.finalized_at())
+        };
+        let one = parse_quantity("1").unwrap();
+        let refunds = [
+            // The whole split sale: 33 600 = 1 600 cashback + 20 000 card + 12 000 cash.
+            refund(
+                &sales[1],
+                Refundable::of(&sales[1], &[]).unwrap().everything(),
+                "T1-000004",
+            ),
+            // One 5 000 line at 0 % of the cash sale.
+            refund(
+                &sales[0],
+                vec![RefundPick {
+                    line: 1,
+                    quantity: one,
+                }],
+                "T1-000005",
+            ),
+        ];
+        let movements = [
+            movement(CashMovementKind::In, 5_000),
+            movement(CashMovementKind::Out, 20_000),
+        ];
+        let report =
+            ShiftReport::new(Money::sum(100_000), &reported, &refunds, &movements).unwrap();
+        assert_eq!(
+            report.refunds,
+            RefundFigures {
+                count: 2,
+                total: Money::sum(38_600),
+                cash: Money::sum(17_000),
+                card: Money::sum(20_000),
+                cashback: Money::sum(1_600),
+                points: Money::ZERO,
+                in_app: Money::ZERO,
+                vat_by_rate: BTreeMap::from([(0, Money::ZERO), (12, Money::sum(3_600))]),
+                by_cashier: BTreeMap::from([("Aziza".to_owned(), (2, Money::sum(38_600)))]),
+            }
+        );
+        // 100 000 + 33 200 cash taken − 17 000 paid back + 5 000 − 20 000.
+        assert_eq!(report.expected_cash, Money::sum(101_200));
+        // 21 120 by card − 20 000 back.
+        assert_eq!(report.net_card(), Decimal::from(1_120));
+        // 54 320 paid − 37 000 back in cash and card.
+        assert_eq!(report.net_total_due(), Decimal::from(17_320));
+        let drawer =
+            report.expected_cash.amount() - report.opening_cash.amount() - report.cash_in.amount()
+                + report.cash_out.amount();
+        assert_eq!(drawer + report.net_card(), report.net_total_due());
+        assert_eq!(
+            report.net_vat_by_rate(),
+            BTreeMap::from([(0, Decimal::ZERO), (12, Decimal::from(1_320))])
+        );
+
+        // Cash paid back is cash out of the drawer: never more than it holds.
+        assert_eq!(
+            ShiftReport::new(Money::ZERO, &[], &refunds, &[]),
+            Err(CashMovementError::ExceedsDrawer {
+                in_drawer: Money::ZERO
+            })
         );
     }
 
@@ -420,7 +576,7 @@ mod tests {
             earned: None,
             owed_paid: &[],
         });
-        let report = ShiftReport::new(Money::ZERO, &reported, &[]).unwrap();
+        let report = ShiftReport::new(Money::ZERO, &reported, &[], &[]).unwrap();
         assert_eq!(
             report.vat_by_rate,
             BTreeMap::from([(12, money("0.02")), (15, money("0.02"))])
@@ -449,7 +605,7 @@ mod tests {
             earned: None,
             owed_paid: &owed,
         }];
-        let report = ShiftReport::new(Money::ZERO, &reported, &[]).unwrap();
+        let report = ShiftReport::new(Money::ZERO, &reported, &[], &[]).unwrap();
         assert_eq!(report.cash_payments, Money::sum(12_500));
         assert_eq!(report.total_due, Money::sum(12_500));
         assert_eq!(report.expected_cash, Money::sum(12_500));
@@ -457,7 +613,7 @@ mod tests {
 
     #[test]
     fn an_empty_shift_expects_the_opening_cash() {
-        let report = ShiftReport::new(Money::sum(150_000), &[], &[]).unwrap();
+        let report = ShiftReport::new(Money::sum(150_000), &[], &[], &[]).unwrap();
         assert_eq!(report.sales_count, 0);
         assert_eq!(report.total_before_bonus, Money::ZERO);
         assert_eq!(report.total_due, Money::ZERO);
@@ -467,7 +623,7 @@ mod tests {
         assert_eq!(report.cashback_spent, Money::ZERO);
         assert_eq!(report.cashback_earned, Money::ZERO);
         assert_eq!(report.earned_pending_count, 0);
-        assert_eq!(report.refunds, Money::ZERO);
+        assert_eq!(report.refunds, RefundFigures::default());
         assert_eq!(report.expected_cash, Money::sum(150_000));
         let z = report.close(Money::sum(150_000));
         assert_eq!(z.difference, CountDifference::Exact);
@@ -481,14 +637,14 @@ mod tests {
             movement(CashMovementKind::In, 2_500),
             movement(CashMovementKind::Out, 32_500),
         ];
-        let report = ShiftReport::new(Money::sum(50_000), &[], &movements).unwrap();
+        let report = ShiftReport::new(Money::sum(50_000), &[], &[], &movements).unwrap();
         assert_eq!(report.cash_in, Money::sum(12_500));
         assert_eq!(report.cash_out, Money::sum(62_500));
         assert_eq!(report.expected_cash, Money::ZERO);
 
         let too_much = [movement(CashMovementKind::Out, 50_001)];
         assert_eq!(
-            ShiftReport::new(Money::sum(50_000), &[], &too_much),
+            ShiftReport::new(Money::sum(50_000), &[], &[], &too_much),
             Err(CashMovementError::ExceedsDrawer {
                 in_drawer: Money::sum(50_000)
             })
@@ -537,7 +693,7 @@ mod tests {
             earned: None,
             owed_paid: &[],
         });
-        let report = ShiftReport::new(Money::sum(100_000), &reported, &[]).unwrap();
+        let report = ShiftReport::new(Money::sum(100_000), &reported, &[], &[]).unwrap();
         assert_eq!(report.expected_cash, Money::sum(133_200));
         assert_eq!(report.earned_pending_count, 2);
 

@@ -8,6 +8,7 @@ use crate::domain::line::LineError;
 use crate::domain::mobile::{CardError, MobileError};
 use crate::domain::number_input::InputError;
 use crate::domain::payment::PaymentError;
+use crate::domain::refund::RefundError;
 use crate::domain::report::CashMovementError;
 use crate::domain::sale::SaleError;
 use crate::domain::scale_barcode::ScaleBarcodeError;
@@ -94,6 +95,21 @@ impl Describe for SaleError {
             SaleError::Unbalanced => Text::ErrUnbalanced,
             SaleError::TendersExceedBill => Text::ErrTendersExceedBill,
             SaleError::DiscountExceedsBill => Text::ErrDiscountExceedsBill,
+        }
+    }
+}
+
+impl Describe for RefundError {
+    fn text(&self) -> Text {
+        match self {
+            RefundError::Empty => Text::ErrRefundNothingPicked,
+            RefundError::NoSuchLine { .. } => Text::ErrRefundNoSuchLine,
+            RefundError::LinePickedTwice { .. } => Text::ErrRefundLineTwice,
+            RefundError::AboveRefundable { .. } => Text::ErrRefundAboveLeft,
+            RefundError::InAppWholeOnly => Text::ErrRefundInAppWholeOnly,
+            RefundError::CardAboveLeft { .. } => Text::ErrRefundCardAboveLeft,
+            RefundError::JournalMismatch => Text::ErrRefundJournal,
+            RefundError::ChangedMeanwhile => Text::ErrRefundChanged,
         }
     }
 }

@@ -3,7 +3,7 @@
 //! the demo worker, or none).
 
 use super::aos::client::AosClient;
-use super::aos::wire::TransactionAccepted;
+use super::aos::wire::{RefundAccepted, TransactionAccepted};
 use super::capillary::client::CapillaryClient;
 use super::capillary::plan::from_stored;
 use super::capillary::wire::{self as capillary_wire, Member};
@@ -67,6 +67,17 @@ impl LoyaltyBackend {
         }
     }
 
+    /// Posts an AOS refund body, byte for byte as stored.
+    async fn refund(&self, body_json: &str) -> Result<RefundAccepted, LoyaltyError> {
+        match self {
+            LoyaltyBackend::Aos(client) => client.refund(body_json).await,
+            LoyaltyBackend::Demo(demo) => demo.refund(body_json).await,
+            LoyaltyBackend::Capillary(_) | LoyaltyBackend::None => {
+                Err(LoyaltyError::UnexpectedAnswer)
+            }
+        }
+    }
+
     /// Sends one step of a sale's plan, byte for byte as stored.
     pub async fn send(&self, step: Step, body_json: &str) -> Result<AcceptedFigures, LoyaltyError> {
         // A plan is made for the shift's own program; a step of another,
@@ -78,6 +89,16 @@ impl LoyaltyBackend {
         };
         match step {
             Step::AosTransaction => self.submit(body_json).await.map(Into::into),
+            Step::AosRefund => {
+                let refunded = self.refund(body_json).await?;
+                Ok(AcceptedFigures {
+                    bonus_returned: refunded.bonus_returned,
+                    bonus_taken_back: refunded.bonus_taken_back,
+                    balance: refunded.balance,
+                    refund_not_offered: refunded.not_offered,
+                    ..AcceptedFigures::default()
+                })
+            }
             // The AppsPOS steps come with the AppsPOS checkout (issue 15).
             Step::AppsPosComplete | Step::AppsPosRefund => Err(LoyaltyError::UnexpectedAnswer),
             Step::CapillaryTransaction => {
@@ -86,6 +107,15 @@ impl LoyaltyBackend {
                 Ok(AcceptedFigures {
                     points_earned: added.points_earned,
                     points_balance: added.points_balance,
+                    ..AcceptedFigures::default()
+                })
+            }
+            Step::CapillaryReturn => {
+                let (client, request) = capillary()?;
+                let returned = client.add_transaction(&request).await?;
+                Ok(AcceptedFigures {
+                    points_taken_back: returned.points_deducted,
+                    points_balance: returned.points_balance,
                     ..AcceptedFigures::default()
                 })
             }

@@ -13,3 +13,4 @@ mod flex;
 #[cfg(target_arch = "wasm32")]
 mod http;
 pub(crate) mod json_number;
+pub mod refund_plan;

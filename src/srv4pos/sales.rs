@@ -10,6 +10,7 @@ use crate::domain::line::Line;
 use crate::domain::money::Money;
 use crate::domain::payment::Tender;
 use crate::domain::quantity::Quantity;
+use crate::domain::refund::Refund;
 use crate::domain::report::{CashMovement, CashMovementKind};
 use crate::domain::sale::Sale;
 
@@ -132,6 +133,48 @@ impl SaleBody {
                 .lines()
                 .iter()
                 .map(|line| SaleLine::new(line, product_of(line)))
+                .collect(),
+            payments,
+        }
+    }
+
+    /// The body for a finalized refund: a sale with `"refund": true` naming
+    /// the refunded sale's `original` identifier, the returned lines with
+    /// positive quantities, and what is paid back per tender (the loyalty
+    /// tenders' shares as `LOYALTY`).
+    pub fn of_refund(
+        refund: &Refund,
+        identifier: &str,
+        original: &str,
+        register: &str,
+        product_of: impl Fn(&Line) -> Option<String>,
+    ) -> SaleBody {
+        let at = refund.finalized_at();
+        let tenders = refund.tenders();
+        let payments = [
+            (PaymentType::Cash, tenders.cash),
+            (PaymentType::Card, tenders.card),
+            (PaymentType::Loyalty, tenders.loyalty()),
+        ]
+        .into_iter()
+        .filter(|(_, amount)| !amount.is_zero())
+        .map(|(kind, amount)| SalePayment {
+            kind,
+            amount: minor_of(amount),
+        })
+        .collect();
+        SaleBody {
+            identifier: identifier.to_owned(),
+            cash_register_name: register.to_owned(),
+            receipt_number: refund.number().0.clone(),
+            date: format!("{}T{}", at.date(), at.time()),
+            cashier: refund.cashier().to_owned(),
+            refund: true,
+            original: Some(original.to_owned()),
+            lines: refund
+                .lines()
+                .iter()
+                .map(|l| SaleLine::new(&l.line, product_of(&l.line)))
                 .collect(),
             payments,
         }

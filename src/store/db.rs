@@ -1,20 +1,27 @@
 //! Kassa's records in IndexedDB (`web::indexed_db`): transactions across
 //! several object stores are the one thing Kassa needs from it (finalizing a
-//! sale writes the outbox and the receipt sequence atomically).
+//! sale or a refund writes the journal, the outbox and the receipt sequence
+//! atomically).
 
-use crate::domain::money::Money;
+use crate::domain::sale::LocalDateTime;
 use crate::web::indexed_db::{self, Database, Refused};
 use thiserror::Error;
 use wasm_bindgen::JsValue;
 
+use super::journal::moment;
 use super::journal::{SaleRecord, TenderRecord};
-use super::outbox::{EntryState, Lease};
+use super::outbox::{EntryState, Lease, SaleSettlement};
 use super::records::{CashMovementRecord, PendingSale, ShiftRecord};
+use super::refund_journal::{records_of, RefundRecord};
+use super::retention;
 use super::step::Step;
+use crate::domain::refund::RefundError;
 
 const DATABASE: &str = "kassa";
 const OUTBOX: &str = "outbox";
 const JOURNAL: &str = "journal";
+/// Refund records, keyed by the refund's own receipt number.
+const REFUNDS: &str = "refunds";
 const META: &str = "meta";
 const SEQUENCE_KEY: &str = "receiptSequence";
 const SHIFT_KEY: &str = "shift";
@@ -49,7 +56,7 @@ pub struct Store {
 
 impl Store {
     pub async fn open() -> Result<Store, StoreError> {
-        let db = indexed_db::open(DATABASE, 2, &[OUTBOX, JOURNAL, META]).await?;
+        let db = indexed_db::open(DATABASE, 3, &[OUTBOX, JOURNAL, META, REFUNDS]).await?;
         Ok(Store { db })
     }
 
@@ -94,6 +101,144 @@ impl Store {
         }
         transaction.commit().await?;
         Ok(Ok(made))
+    }
+
+    /// Finalizes a refund of the sale `original` durably, like a sale: in
+    /// ONE transaction, `build` gets the next receipt sequence, the sale's
+    /// journal record and every refund recorded against it (so what is
+    /// refundable is what the journal says at this moment, whichever tab
+    /// wrote last), and the sequence, the refund record and its outbox
+    /// plan (if any) are written. `Ok(None)` when the sale is not in the
+    /// journal; if `build` refuses, or a refund record of the sale no
+    /// longer reads, nothing is written.
+    pub async fn finalize_refund<T>(
+        &self,
+        original: &str,
+        build: impl FnOnce(
+            u32,
+            &SaleRecord,
+            &[RefundRecord],
+        ) -> Result<(T, RefundRecord, Option<PendingSale>), RefundError>,
+    ) -> Result<Option<Result<T, RefundError>>, StoreError> {
+        let transaction = self
+            .db
+            .transaction(&[OUTBOX, META, JOURNAL, REFUNDS], true)?;
+        let meta = transaction.store(META)?;
+        let refunds = transaction.store(REFUNDS)?;
+        let sale: Option<SaleRecord> = transaction
+            .store(JOURNAL)?
+            .get(&JsValue::from_str(original))
+            .await?
+            .as_ref()
+            .and_then(from_js);
+        let Some(sale) = sale else {
+            transaction.abort()?;
+            return Ok(None);
+        };
+        let recorded = records_of(&texts(&refunds.get_all().await?), original);
+        let sequence = meta
+            .get(&JsValue::from_str(SEQUENCE_KEY))
+            .await?
+            .and_then(|value| value.as_string())
+            .and_then(|next| next.parse::<u32>().ok())
+            .unwrap_or(1);
+        let built = recorded.and_then(|recorded| build(sequence, &sale, &recorded));
+        let (made, record, pending) = match built {
+            Ok(made) => made,
+            Err(refused) => {
+                transaction.abort()?;
+                return Ok(Some(Err(refused)));
+            }
+        };
+        let next = JsValue::from_str(&(sequence + 1).to_string());
+        meta.put(&next, &JsValue::from_str(SEQUENCE_KEY)).await?;
+        refunds
+            .add(&to_js(&record), &JsValue::from_str(&record.receipt_number))
+            .await?;
+        if let Some(pending) = pending {
+            transaction
+                .store(OUTBOX)?
+                .put(
+                    &to_js(&pending),
+                    &JsValue::from_str(&pending.receipt_number),
+                )
+                .await?;
+        }
+        transaction.commit().await?;
+        Ok(Some(Ok(made)))
+    }
+
+    /// A sale of this till by its receipt number (typed or scanned from
+    /// the printed receipt), with every refund recorded against it.
+    pub async fn sale_with_refunds(
+        &self,
+        receipt_number: &str,
+    ) -> Result<Option<(SaleRecord, Result<Vec<RefundRecord>, RefundError>)>, StoreError> {
+        let transaction = self.db.transaction(&[JOURNAL, REFUNDS], false)?;
+        let sale: Option<SaleRecord> = transaction
+            .store(JOURNAL)?
+            .get(&JsValue::from_str(receipt_number))
+            .await?
+            .as_ref()
+            .and_then(from_js);
+        let Some(sale) = sale else {
+            return Ok(None);
+        };
+        let stored = texts(&transaction.store(REFUNDS)?.get_all().await?);
+        Ok(Some((sale, records_of(&stored, receipt_number))))
+    }
+
+    /// The refunds made in one shift, in receipt order (for its report).
+    pub async fn refunds(&self, shift_tag: &str) -> Result<Vec<RefundRecord>, StoreError> {
+        let transaction = self.db.transaction(&[REFUNDS], false)?;
+        let mut records: Vec<RefundRecord> = transaction
+            .store(REFUNDS)?
+            .get_all()
+            .await?
+            .iter()
+            .filter_map(from_js)
+            .filter(|record: &RefundRecord| record.shift_tag == shift_tag)
+            .collect();
+        records.sort_by(|a, b| a.receipt_number.cmp(&b.receipt_number));
+        Ok(records)
+    }
+
+    /// Removes sales and refunds the journal no longer has to keep
+    /// (`retention`), except those still in the outbox.
+    pub async fn prune(&self, today: LocalDateTime) -> Result<(), StoreError> {
+        let transaction = self.db.transaction(&[OUTBOX, JOURNAL, REFUNDS], true)?;
+        let outbox = transaction.store(OUTBOX)?;
+        let expired = |at: [u16; 6]| moment(at).is_some_and(|at| retention::may_remove(at, today));
+        let journal = transaction.store(JOURNAL)?;
+        let sales: Vec<SaleRecord> = journal
+            .get_all()
+            .await?
+            .iter()
+            .filter_map(from_js)
+            .collect();
+        let refunds = transaction.store(REFUNDS)?;
+        let records: Vec<RefundRecord> = refunds
+            .get_all()
+            .await?
+            .iter()
+            .filter_map(from_js)
+            .collect();
+        let old_sales = sales
+            .iter()
+            .filter(|s| expired(s.finalized_at))
+            .map(|s| (&journal, &s.receipt_number));
+        let old_refunds = records
+            .iter()
+            .filter(|r| expired(r.finalized_at))
+            .map(|r| (&refunds, &r.receipt_number));
+        for (store, number) in old_sales.chain(old_refunds) {
+            let key = JsValue::from_str(number);
+            if !outbox.contains(&key).await? {
+                store.delete(&key).await?;
+            }
+        }
+        transaction.commit().await?;
+        Ok(())
     }
 
     /// Every sale still waiting for the server, oldest receipt first.
@@ -152,21 +297,34 @@ impl Store {
         Ok(())
     }
 
-    /// The server gave a definite answer: the sale leaves the outbox, and
-    /// the journal keeps the cashback it credited.
+    /// The servers gave their definite answers: the sale (or refund) leaves
+    /// the outbox; the journal keeps the cashback or points a sale earned,
+    /// or how a refund's loyalty side ended.
     pub async fn settle(
         &self,
         receipt_number: &str,
-        earned: Option<Money>,
+        settlement: &SaleSettlement,
     ) -> Result<(), StoreError> {
-        let transaction = self.db.transaction(&[OUTBOX, JOURNAL], true)?;
+        let transaction = self.db.transaction(&[OUTBOX, JOURNAL, REFUNDS], true)?;
         let key = JsValue::from_str(receipt_number);
         transaction.store(OUTBOX)?.delete(&key).await?;
         let journal = transaction.store(JOURNAL)?;
         let record: Option<SaleRecord> = journal.get(&key).await?.as_ref().and_then(from_js);
-        if let (Some(mut record), Some(earned)) = (record, earned) {
-            record.earned = Some(earned.to_string());
+        let accepted = settlement.answer.as_ref().ok();
+        let earned = accepted.and_then(|a| a.bonus_added);
+        let points = accepted
+            .and_then(|a| a.points_earned)
+            .and_then(|p| u64::try_from(p).ok());
+        if let Some(mut record) = record.filter(|_| earned.is_some() || points.is_some()) {
+            record.earned = earned.map(|e| e.to_string()).or(record.earned);
+            record.earned_points = points.or(record.earned_points);
             journal.put(&to_js(&record), &key).await?;
+        }
+        let refunds = transaction.store(REFUNDS)?;
+        let refund: Option<RefundRecord> = refunds.get(&key).await?.as_ref().and_then(from_js);
+        if let Some(mut refund) = refund {
+            refund.settle(settlement);
+            refunds.put(&to_js(&refund), &key).await?;
         }
         transaction.commit().await?;
         Ok(())
@@ -262,6 +420,11 @@ impl Store {
 
 fn movements_key(shift_tag: &str) -> String {
     format!("cashMovements:{shift_tag}")
+}
+
+/// The JSON texts of stored values.
+fn texts(values: &[JsValue]) -> Vec<String> {
+    values.iter().filter_map(JsValue::as_string).collect()
 }
 
 /// Records are stored as JSON text: exact decimals, readable in devtools.

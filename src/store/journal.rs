@@ -46,6 +46,10 @@ pub struct SaleRecord {
     pub owed_payments: Vec<(TenderRecord, String)>,
     /// Cashback the server credited, once it said so.
     pub earned: Option<String>,
+    /// Points the server awarded (Capillary), once it said so: a refund
+    /// takes back its share of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earned_points: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,7 +122,7 @@ impl CustomerIdKind {
 }
 
 impl CustomerRecord {
-    fn new(customer: &Customer) -> CustomerRecord {
+    pub(super) fn new(customer: &Customer) -> CustomerRecord {
         CustomerRecord {
             code: customer.id.as_str().to_owned(),
             id_kind: match customer.id {
@@ -135,7 +139,7 @@ impl CustomerRecord {
         }
     }
 
-    fn customer(&self) -> Option<Customer> {
+    pub(super) fn customer(&self) -> Option<Customer> {
         let id = match self.id_kind {
             CustomerIdKind::Aos => CustomerId::AosCode(CustomerCode::parse(&self.code).ok()?),
             CustomerIdKind::Mobile => CustomerId::Mobile(MobileNumber::parse(&self.code).ok()?),
@@ -167,6 +171,61 @@ pub struct LineRecord {
     pub commission_tin: String,
 }
 
+impl LineRecord {
+    pub(super) fn new(line: &Line) -> LineRecord {
+        LineRecord {
+            name: line.name().to_owned(),
+            barcode: line.barcode().to_owned(),
+            unit_price: line.unit_price().to_string(),
+            quantity: line.quantity().to_string(),
+            discount: line.discount().to_string(),
+            vat_percent: line.vat_percent(),
+            class_code: line.class_code().as_str().to_owned(),
+            commission_tin: line.commission_tin().as_str().to_owned(),
+        }
+    }
+
+    /// The line again, validated; `None` for a damaged record.
+    pub(super) fn line(&self) -> Option<Line> {
+        Line::new(LineDraft {
+            name: self.name.clone(),
+            barcode: self.barcode.clone(),
+            unit_price: money(&self.unit_price)?,
+            quantity: Quantity::new(Decimal::from_str(&self.quantity).ok()?).ok()?,
+            discount: money(&self.discount)?,
+            vat_percent: self.vat_percent,
+            class_code: ClassCode::parse(&self.class_code).ok()?,
+            commission_tin: CommissionTin::parse(&self.commission_tin).ok()?,
+        })
+        .ok()
+    }
+}
+
+/// `[year, month, day, hour, minute, second]`, as records keep a moment.
+pub(super) fn moment_of(at: LocalDateTime) -> [u16; 6] {
+    [
+        at.year,
+        at.month.into(),
+        at.day.into(),
+        at.hour.into(),
+        at.minute.into(),
+        at.second.into(),
+    ]
+}
+
+/// The moment a record keeps; `None` for a damaged one.
+pub(super) fn moment(at: [u16; 6]) -> Option<LocalDateTime> {
+    let [year, month, day, hour, minute, second] = at;
+    Some(LocalDateTime {
+        year,
+        month: u8::try_from(month).ok()?,
+        day: u8::try_from(day).ok()?,
+        hour: u8::try_from(hour).ok()?,
+        minute: u8::try_from(minute).ok()?,
+        second: u8::try_from(second).ok()?,
+    })
+}
+
 impl SaleRecord {
     pub fn new(sale: &Sale, shift_tag: &str) -> SaleRecord {
         let at = sale.finalized_at();
@@ -174,30 +233,10 @@ impl SaleRecord {
         SaleRecord {
             receipt_number: sale.number().0.clone(),
             shift_tag: shift_tag.to_owned(),
-            finalized_at: [
-                at.year,
-                at.month.into(),
-                at.day.into(),
-                at.hour.into(),
-                at.minute.into(),
-                at.second.into(),
-            ],
+            finalized_at: moment_of(at),
             cashier: sale.cashier().to_owned(),
             customer: sale.customer().map(CustomerRecord::new),
-            lines: sale
-                .rung_up_lines()
-                .iter()
-                .map(|line| LineRecord {
-                    name: line.name().to_owned(),
-                    barcode: line.barcode().to_owned(),
-                    unit_price: line.unit_price().to_string(),
-                    quantity: line.quantity().to_string(),
-                    discount: line.discount().to_string(),
-                    vat_percent: line.vat_percent(),
-                    class_code: line.class_code().as_str().to_owned(),
-                    commission_tin: line.commission_tin().as_str().to_owned(),
-                })
-                .collect(),
+            lines: sale.rung_up_lines().iter().map(LineRecord::new).collect(),
             bonus: loyalty_tender::total_of(sale.loyalty_tenders(), LoyaltyTenderKind::Cashback)
                 .to_string(),
             loyalty_tenders: sale
@@ -221,20 +260,13 @@ impl SaleRecord {
             change: settlement.change.to_string(),
             owed_payments: Vec::new(),
             earned: None,
+            earned_points: None,
         }
     }
 
     /// The sale again, validated by the same rules as when it was made.
     pub fn sale(&self) -> Option<Sale> {
-        let [year, month, day, hour, minute, second] = self.finalized_at;
-        let finalized_at = LocalDateTime {
-            year,
-            month: u8::try_from(month).ok()?,
-            day: u8::try_from(day).ok()?,
-            hour: u8::try_from(hour).ok()?,
-            minute: u8::try_from(minute).ok()?,
-            second: u8::try_from(second).ok()?,
-        };
+        let finalized_at = moment(self.finalized_at)?;
         let customer = match &self.customer {
             Some(record) => Some(record.customer()?),
             None => None,
@@ -242,19 +274,7 @@ impl SaleRecord {
         let lines = self
             .lines
             .iter()
-            .map(|l| {
-                Line::new(LineDraft {
-                    name: l.name.clone(),
-                    barcode: l.barcode.clone(),
-                    unit_price: money(&l.unit_price)?,
-                    quantity: Quantity::new(Decimal::from_str(&l.quantity).ok()?).ok()?,
-                    discount: money(&l.discount)?,
-                    vat_percent: l.vat_percent,
-                    class_code: ClassCode::parse(&l.class_code).ok()?,
-                    commission_tin: CommissionTin::parse(&l.commission_tin).ok()?,
-                })
-                .ok()
-            })
+            .map(LineRecord::line)
             .collect::<Option<Vec<Line>>>()?;
         let payments = self
             .payments
@@ -382,7 +402,7 @@ impl BillDiscountRecord {
     }
 }
 
-fn money(text: &str) -> Option<Money> {
+pub(super) fn money(text: &str) -> Option<Money> {
     Money::new(Decimal::from_str(text).ok()?).ok()
 }
 

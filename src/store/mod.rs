@@ -9,4 +9,6 @@ pub mod db;
 pub mod journal;
 pub mod outbox;
 pub mod records;
+pub mod refund_journal;
+pub mod retention;
 pub mod step;

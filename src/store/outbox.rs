@@ -7,6 +7,8 @@
 //! Steps of one lane go one after the other; a step whose prerequisite was
 //! refused is skipped, never sent (a redemption of a bill that does not
 //! exist). A step with a definite answer is final: nothing sends it again.
+//! A refund's steps wait for its original sale's steps of their lane, and
+//! are skipped when the sale's bill was refused (nothing to refund there).
 //!
 //! No clocks and no randomness here, so every rule is tested natively: time
 //! is a `u64` of milliseconds and jitter a per-mille chosen by the caller.
@@ -53,6 +55,9 @@ pub struct Entry {
     pub receipt_number: String,
     #[serde(default)]
     pub step: Step,
+    /// A refund's original receipt, whose steps of this lane go first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
     /// The exact bytes first stored; every attempt sends them unchanged, so
     /// a replay is recognised by the server instead of counted twice.
     pub body: String,
@@ -123,6 +128,19 @@ pub struct AcceptedFigures {
     /// The provider's id of a redemption, needed to refund it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redemption_id: Option<String>,
+    /// A refund's cashback given back (AOS).
+    #[serde(default, with = "money_text", skip_serializing_if = "Option::is_none")]
+    pub bonus_returned: Option<Money>,
+    /// A refund's share of the earned cashback, taken back (AOS).
+    #[serde(default, with = "money_text", skip_serializing_if = "Option::is_none")]
+    pub bonus_taken_back: Option<Money>,
+    /// A refund's share of the earned points, taken back (Capillary).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points_taken_back: Option<i64>,
+    /// The server has no refund endpoint: the refund stands in the journal
+    /// and the loyalty balance was not changed (AOS 404/405).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub refund_not_offered: bool,
 }
 
 impl AcceptedFigures {
@@ -136,6 +154,10 @@ impl AcceptedFigures {
             points_earned: later.points_earned.or(self.points_earned),
             points_balance: later.points_balance.or(self.points_balance),
             redemption_id: later.redemption_id.clone().or(self.redemption_id),
+            bonus_returned: later.bonus_returned.or(self.bonus_returned),
+            bonus_taken_back: later.bonus_taken_back.or(self.bonus_taken_back),
+            points_taken_back: later.points_taken_back.or(self.points_taken_back),
+            refund_not_offered: later.refund_not_offered || self.refund_not_offered,
         }
     }
 }
@@ -203,6 +225,7 @@ impl Outbox {
         self.entries.push(Entry {
             receipt_number: receipt_number.to_owned(),
             step,
+            after: None,
             body: body.to_owned(),
             state: EntryState::Pending {
                 attempts: 0,
@@ -217,27 +240,51 @@ impl Outbox {
     /// the others due at `now`.
     pub fn restore(&mut self, sale: &PendingSale, now: u64) {
         for planned in sale.plan() {
-            self.enqueue_step(&sale.receipt_number, planned.step, &planned.body, now);
+            let added = self.enqueue_step(&sale.receipt_number, planned.step, &planned.body, now);
+            let Some(index) = self.step_index(&sale.receipt_number, planned.step) else {
+                continue;
+            };
+            if added == Enqueued::Added {
+                self.entries[index].after.clone_from(&sale.original);
+                if self.original_refused(index) {
+                    self.entries[index].state = EntryState::Skipped;
+                }
+            }
             let Some(outcome) = planned.outcome.filter(|o| !o.is_pending()) else {
                 continue;
             };
-            if let Some(index) = self.step_index(&sale.receipt_number, planned.step) {
-                let entry = &mut self.entries[index];
-                if entry.state.is_pending() {
-                    entry.state = outcome;
-                }
+            let entry = &mut self.entries[index];
+            if entry.state.is_pending() {
+                entry.state = outcome;
             }
         }
     }
 
     /// Whether the steps before `index` let it go: every earlier step of its
-    /// sale and lane has a definite answer.
+    /// sale and lane has a definite answer, and so has every step of the
+    /// sale it refunds, in that lane.
     fn is_unblocked(&self, index: usize) -> bool {
         let entry = &self.entries[index];
+        let waits_for = |other: &Entry| {
+            other.step.lane() == entry.step.lane()
+                && other.state.is_pending()
+                && entry.after.as_deref() == Some(other.receipt_number.as_str())
+        };
         self.entries[..index].iter().all(|earlier| {
             earlier.receipt_number != entry.receipt_number
                 || earlier.step.lane() != entry.step.lane()
                 || !earlier.state.is_pending()
+        }) && !self.entries.iter().any(waits_for)
+    }
+
+    /// A refund's step whose original sale's bill, in its lane, was refused.
+    fn original_refused(&self, index: usize) -> bool {
+        let entry = &self.entries[index];
+        self.entries.iter().any(|other| {
+            entry.after.as_deref() == Some(other.receipt_number.as_str())
+                && other.step.lane() == entry.step.lane()
+                && other.step.needs().is_none()
+                && other.state.is_refused()
         })
     }
 
@@ -326,8 +373,15 @@ impl Outbox {
             },
         };
         if state.is_refused() {
+            let bill = step.needs().is_none();
             for later in &mut self.entries[index + 1..] {
-                if later.receipt_number == receipt_number && later.step.needs() == Some(step) {
+                let needs_it =
+                    later.receipt_number == receipt_number && later.step.needs() == Some(step);
+                let refunds_it = bill
+                    && later.after.as_deref() == Some(receipt_number)
+                    && later.step.lane() == step.lane()
+                    && later.state.is_pending();
+                if needs_it || refunds_it {
                     later.state = EntryState::Skipped;
                 }
             }
@@ -582,6 +636,84 @@ mod tests {
         );
         let settled = outbox.settlement("R2").unwrap();
         assert_eq!(settled.answer, Err(LoyaltyError::Rejected("bad".into())));
+    }
+
+    #[test]
+    fn a_refund_waits_for_its_sale_and_is_skipped_when_the_sale_was_refused() {
+        let refund = PendingSale::refund("R2", "R1", vec![(Step::AosRefund, "{}".into())]);
+        let mut outbox = one_sale();
+        outbox.record_answer("R1", Step::AosTransaction, &unreachable(), T0, 0);
+        outbox.restore(&refund, T0);
+        assert_eq!(outbox.entries()[1].after.as_deref(), Some("R1"));
+        // The sale is in backoff: the refund, due at once, still waits.
+        assert_eq!(outbox.next_due(T0), None);
+        assert_eq!(outbox.next_due(u64::MAX).unwrap().receipt_number, "R1");
+        outbox.record_answer(
+            "R1",
+            Step::AosTransaction,
+            &Ok(AcceptedFigures::default()),
+            T0,
+            0,
+        );
+        let due = outbox.next_due(T0).unwrap();
+        assert_eq!(
+            (due.receipt_number.as_str(), due.step),
+            ("R2", Step::AosRefund)
+        );
+        let refunded = AcceptedFigures {
+            bonus_returned: Some(Money::sum(107)),
+            bonus_taken_back: Some(Money::sum(232)),
+            ..AcceptedFigures::default()
+        };
+        outbox.record_answer("R2", Step::AosRefund, &Ok(refunded), T0, 0);
+        let settled = outbox.settlement("R2").unwrap().answer.unwrap();
+        assert_eq!(settled.bonus_taken_back, Some(Money::sum(232)));
+
+        // A sale the server refused has nothing to refund there.
+        let mut outbox = one_sale();
+        outbox.restore(&refund, T0);
+        let no = Err(LoyaltyError::Rejected("bonus exceeds balance".into()));
+        outbox.record_answer("R1", Step::AosTransaction, &no, T0, 0);
+        assert_eq!(outbox.entries()[1].state, EntryState::Skipped);
+        assert_eq!(outbox.next_due(u64::MAX), None);
+        // Nor when the refund is queued after the refusal (a reload).
+        let mut later = Outbox::new();
+        later.restore(
+            &PendingSale::planned("R1", vec![(Step::AosTransaction, BODY.into())]),
+            T0,
+        );
+        later.record_answer("R1", Step::AosTransaction, &no, T0, 0);
+        later.restore(&refund, T0);
+        assert_eq!(
+            later.step_entry("R2", Step::AosRefund).unwrap().state,
+            EntryState::Skipped
+        );
+        // A refund whose sale left the queue long ago goes at once.
+        let mut alone = Outbox::new();
+        alone.restore(&refund, T0);
+        assert_eq!(alone.next_due(T0).unwrap().receipt_number, "R2");
+    }
+
+    #[test]
+    fn refund_figures_survive_storage_and_older_records_read() {
+        let figures = AcceptedFigures {
+            bonus_returned: Some(Money::sum(107)),
+            points_taken_back: Some(30),
+            refund_not_offered: true,
+            ..AcceptedFigures::default()
+        };
+        let json = serde_json::to_string(&figures).unwrap();
+        assert!(json.contains(r#""bonusReturned":"107.00""#), "{json}");
+        assert!(json.contains(r#""refundNotOffered":true"#), "{json}");
+        assert!(!json.contains("bonusTakenBack"), "{json}");
+        assert_eq!(
+            serde_json::from_str::<AcceptedFigures>(&json).unwrap(),
+            figures
+        );
+        let old = r#"{"bonusUsed":null,"bonusAdded":"1.00","balance":null}"#;
+        let old: AcceptedFigures = serde_json::from_str(old).unwrap();
+        assert!(!old.refund_not_offered);
+        assert_eq!(old.bonus_returned, None);
     }
 
     #[test]

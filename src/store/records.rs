@@ -30,11 +30,15 @@ pub struct ShiftRecord {
     pub shift_tag: String,
 }
 
-/// A sale whose outcome on its servers is not known yet, with its plan.
+/// A sale (or a refund) whose outcome on its servers is not known yet,
+/// with its plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PendingSale {
     pub receipt_number: String,
+    /// A refund's original receipt: its steps wait for the sale's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<String>,
     /// The one AOS transaction body of an AOS sale (the record as it was
     /// before plans had steps); empty when `steps` holds the plan.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -59,6 +63,7 @@ impl PendingSale {
     pub fn aos(receipt_number: &str, body: String) -> PendingSale {
         PendingSale {
             receipt_number: receipt_number.to_owned(),
+            original: None,
             body,
             steps: Vec::new(),
         }
@@ -68,6 +73,7 @@ impl PendingSale {
     pub fn planned(receipt_number: &str, steps: Vec<(Step, String)>) -> PendingSale {
         PendingSale {
             receipt_number: receipt_number.to_owned(),
+            original: None,
             body: String::new(),
             steps: steps
                 .into_iter()
@@ -77,6 +83,14 @@ impl PendingSale {
                     outcome: None,
                 })
                 .collect(),
+        }
+    }
+
+    /// A refund's plan: its steps go once the original sale's are settled.
+    pub fn refund(receipt_number: &str, original: &str, steps: Vec<(Step, String)>) -> PendingSale {
+        PendingSale {
+            original: Some(original.to_owned()),
+            ..PendingSale::planned(receipt_number, steps)
         }
     }
 

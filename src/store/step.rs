@@ -4,9 +4,10 @@
 //! A sale stores its whole plan when it is finalized: for AOS one
 //! transaction; for Capillary `transaction/add`, then `points/redeem`, then
 //! `coupon/redeem` (capillary-contract.md gives the order); for AppsPOS,
-//! paid in the app before it was finalized, `payment_completed` (a refund:
-//! `refund`). Steps of one lane go one after the other; a step whose
-//! prerequisite was refused is never sent.
+//! paid in the app before it was finalized, `payment_completed`. A refund
+//! stores its plan the same way: AOS `transactions/refund`, Capillary a
+//! `return` bill, AppsPOS `refund`. Steps of one lane go one after the
+//! other; a step whose prerequisite was refused is never sent.
 
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +30,10 @@ pub enum Step {
     AppsPosComplete,
     /// AppsPOS `refund` of a completed sale (a refund's own plan).
     AppsPosRefund,
+    /// AOS `POST /transactions/refund` (a refund's own plan).
+    AosRefund,
+    /// Capillary `transaction/add` of type `return` (a refund's own plan).
+    CapillaryReturn,
 }
 
 /// Steps of one lane are sent in plan order, one at a time; lanes of a
@@ -50,7 +55,9 @@ impl Step {
             Step::AosTransaction
             | Step::CapillaryTransaction
             | Step::AppsPosComplete
-            | Step::AppsPosRefund => None,
+            | Step::AppsPosRefund
+            | Step::AosRefund
+            | Step::CapillaryReturn => None,
             Step::CapillaryPointsRedeem | Step::CapillaryCouponRedeem => {
                 Some(Step::CapillaryTransaction)
             }

@@ -163,8 +163,7 @@ impl Outbox {
             // Storage first: should that fail, the step is sent again after
             // a reload and answered from the server's idempotency.
             if let Some(settlement) = settlement {
-                let earned = settlement.answer.as_ref().ok().and_then(|a| a.bonus_added);
-                let _ = session.store.settle(&number, earned).await;
+                let _ = session.store.settle(&number, &settlement).await;
                 self.queue.update(|queue| {
                     queue.dismiss(&number);
                 });

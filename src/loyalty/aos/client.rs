@@ -4,7 +4,7 @@
 use gloo_net::http::Request;
 use web_sys::AbortSignal;
 
-use super::wire::{self, TransactionAccepted};
+use super::wire::{self, RefundAccepted, TransactionAccepted};
 use crate::domain::customer::{Customer, CustomerCode};
 use crate::domain::shift::ServerAccess;
 use crate::loyalty::error::LoyaltyError;
@@ -42,6 +42,16 @@ impl AosClient {
             .body(body_json.to_owned())
             .map_err(|_| LoyaltyError::Unreachable)?;
         wire::read_transaction(&send(request).await?)
+    }
+
+    pub async fn refund(&self, body_json: &str) -> Result<RefundAccepted, LoyaltyError> {
+        let url = format!("{}/transactions/refund", self.access.base_url);
+        let request = Request::post(&url)
+            .header("Content-Type", "application/json")
+            .abort_signal(Some(&timeout()))
+            .body(body_json.to_owned())
+            .map_err(|_| LoyaltyError::Unreachable)?;
+        wire::read_refund(&send(request).await?)
     }
 }
 

@@ -9,6 +9,7 @@ use crate::domain::customer::{Customer, CustomerCode, CustomerId};
 use crate::domain::line::Line;
 use crate::domain::money::Money;
 use crate::domain::payment::Tender;
+use crate::domain::refund::Refund;
 use crate::domain::sale::Sale;
 use crate::loyalty::error::LoyaltyError;
 use crate::loyalty::json_number;
@@ -135,6 +136,82 @@ impl TransactionItem {
     }
 }
 
+/// The body of `POST /transactions/refund` (aos-contract.md §3, ours),
+/// fields in the contract's order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RefundBody {
+    pub filial: String,
+    /// The refund's own number: its idempotency key.
+    pub r_number: String,
+    #[serde(rename = "originalRNumber")]
+    pub original_r_number: String,
+    pub r_date: String,
+    pub r_time: String,
+    pub c_employee: String,
+    pub client: String,
+    /// Σ (price × amount − discount) of the returned items.
+    #[serde(with = "json_number")]
+    pub r_total: Decimal,
+    /// Cashback given back: the refund's share of what the sale spent.
+    #[serde(with = "json_number")]
+    pub bonus_returned: Decimal,
+    pub items: Vec<TransactionItem>,
+    /// What is paid back in cash and card: rTotal − bonusReturned.
+    pub payments: Vec<TransactionPayment>,
+}
+
+impl RefundBody {
+    /// The body for a finalized refund of a sale with an AOS customer.
+    pub fn new(refund: &Refund, filial: &str, labels: &PaymentLabels) -> RefundBody {
+        let tenders = refund.tenders();
+        let payments = [(&labels.cash, tenders.cash), (&labels.card, tenders.card)]
+            .into_iter()
+            .filter(|(_, amount)| !amount.is_zero())
+            .map(|(item, total)| TransactionPayment {
+                item: item.clone(),
+                total: total.amount(),
+            })
+            .collect();
+        RefundBody {
+            filial: filial.to_owned(),
+            r_number: refund.number().0.clone(),
+            original_r_number: refund.original().0.clone(),
+            r_date: refund.finalized_at().date(),
+            r_time: refund.finalized_at().time(),
+            c_employee: refund.cashier().to_owned(),
+            client: refund
+                .customer()
+                .map_or(String::new(), |c| c.id.as_str().to_owned()),
+            r_total: refund.total().amount(),
+            bonus_returned: tenders.cashback.amount(),
+            items: refund
+                .lines()
+                .iter()
+                .map(|l| TransactionItem::new(&l.line))
+                .collect(),
+            payments,
+        }
+    }
+
+    /// The exact bytes sent, kept in the outbox so every retry is identical.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// What the server says about a refund (all figures optional).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RefundAccepted {
+    pub bonus_returned: Option<Money>,
+    pub bonus_taken_back: Option<Money>,
+    pub balance: Option<Money>,
+    /// 404/405: the server has no refund endpoint. The refund stands in
+    /// the journal; the loyalty balance was not changed, and asking again
+    /// would not change it.
+    pub not_offered: bool,
+}
+
 /// An HTTP answer, as received (or as produced by the demo backend).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reply {
@@ -217,6 +294,41 @@ pub fn read_transaction(reply: &Reply) -> Result<TransactionAccepted, LoyaltyErr
         bonus_used: money(record.bonus_used),
         bonus_added: money(record.bonus_added),
         balance: money(record.balance),
+    })
+}
+
+/// Reads the answer to `POST /transactions/refund`. A 404 or 405 is a
+/// server without the endpoint (a definite outcome, not an error); other
+/// classes as for a transaction.
+pub fn read_refund(reply: &Reply) -> Result<RefundAccepted, LoyaltyError> {
+    if matches!(reply.status, 404 | 405) {
+        return Ok(RefundAccepted {
+            not_offered: true,
+            ..RefundAccepted::default()
+        });
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct RefundRecord {
+        #[serde(default, deserialize_with = "optional_number")]
+        bonus_returned: Option<Decimal>,
+        #[serde(default, deserialize_with = "optional_number")]
+        bonus_taken_back: Option<Decimal>,
+        #[serde(default, deserialize_with = "optional_number")]
+        balance: Option<Decimal>,
+    }
+    let record = match read_success::<RefundRecord>(reply) {
+        Err(LoyaltyError::UnexpectedAnswer) if (200..300).contains(&reply.status) => {
+            return Ok(RefundAccepted::default())
+        }
+        other => other?,
+    };
+    let money = |value: Option<Decimal>| value.and_then(|v| Money::new(v).ok());
+    Ok(RefundAccepted {
+        bonus_returned: money(record.bonus_returned),
+        bonus_taken_back: money(record.bonus_taken_back),
+        balance: money(record.balance),
+        not_offered: false,
     })
 }
 
@@ -343,6 +455,38 @@ mod tests {
             body: "<html>".into(),
         });
         assert_eq!(conflict, Err(LoyaltyError::Conflict(String::new())));
+    }
+
+    #[test]
+    fn reads_a_refund_and_a_server_without_refunds() {
+        let refund = |status: u16, body: &str| {
+            read_refund(&Reply {
+                status,
+                body: body.into(),
+            })
+        };
+        let accepted = refund(
+            200,
+            r#"{"data": {"success": true, "bonusReturned": "107.3", "bonusTakenBack": 232.02, "balance": 48875.28}}"#,
+        )
+        .unwrap();
+        assert_eq!(accepted.bonus_returned.unwrap().to_string(), "107.30");
+        assert_eq!(accepted.bonus_taken_back.unwrap().to_string(), "232.02");
+        assert_eq!(accepted.balance.unwrap().to_string(), "48875.28");
+        assert!(!accepted.not_offered);
+        for status in [404, 405] {
+            let missing = refund(status, "<html>Not Found</html>").unwrap();
+            assert!(missing.not_offered, "{status}");
+            assert_eq!(missing.balance, None);
+        }
+        assert_eq!(refund(201, "not json"), Ok(RefundAccepted::default()));
+        assert_eq!(
+            refund(422, r#"{"message": "refund exceeds what is left"}"#),
+            Err(LoyaltyError::Rejected("refund exceeds what is left".into()))
+        );
+        assert_eq!(refund(409, ""), Err(LoyaltyError::Conflict(String::new())));
+        assert_eq!(refund(503, ""), Err(LoyaltyError::Unreachable));
+        assert_eq!(refund(401, ""), Err(LoyaltyError::TokenRejected));
     }
 
     #[test]

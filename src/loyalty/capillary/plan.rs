@@ -1,28 +1,28 @@
 //! A finalized sale as Capillary's steps: `transaction/add`, then
 //! `points/redeem` when points paid part of it, then `coupon/redeem` when a
-//! coupon discounted it (capillary-contract.md, "Order of a sale"). Each
-//! step's request is stored whole, as JSON, so every retry is identical.
+//! coupon discounted it (capillary-contract.md, "Order of a sale"); and a
+//! refund as its `return` bill. Each step's request is stored whole, as
+//! JSON, so every retry is identical.
 
 use super::wire::{
-    self, CapillaryRequest, CouponRedeem, LineItem, PaymentMode, PointsRedeem, TransactionAdd,
-    TransactionKind,
+    self, CapillaryRequest, CouponRedeem, LineItem, PaymentMode, PointsRedeem, ReturnType,
+    TransactionAdd, TransactionKind,
 };
 use crate::domain::bill_discount::DiscountSource;
 use crate::domain::customer::CustomerId;
 use crate::domain::line::Line;
 use crate::domain::loyalty_tender::{self, LoyaltyTenderKind};
+use crate::domain::mobile::MobileNumber;
 use crate::domain::money::Money;
 use crate::domain::payment::Tender;
+use crate::domain::refund::Refund;
 use crate::domain::sale::Sale;
 use crate::store::step::Step;
 
 /// The steps of `sale`, in order, each with its stored request. `otp` is the
 /// one-time code the customer read out for the points on the bill.
 pub fn sale_steps(sale: &Sale, otp: &str) -> Vec<(Step, String)> {
-    let mobile = sale.customer().and_then(|c| match &c.id {
-        CustomerId::Mobile(mobile) => Some(mobile.clone()),
-        CustomerId::AosCode(_) | CustomerId::Card(_) => None,
-    });
+    let mobile = member_mobile(sale);
     let bill = bill(sale, mobile.clone());
     let mut steps = vec![(
         Step::CapillaryTransaction,
@@ -65,6 +65,73 @@ pub fn sale_steps(sale: &Sale, otp: &str) -> Vec<(Step, String)> {
     steps
 }
 
+/// The steps of a refund of `sale`: its `return` bill, for a sale to a
+/// member (a bill without one earned nothing to take back). The bill keeps
+/// the sale's number and purchase time; `FULL` when the refund takes the
+/// whole sale back at once, else `LINE_ITEM`. Points that paid part of the
+/// sale are a payment of the return too, so it adds up, but Capillary does
+/// not give them back.
+pub fn refund_steps(sale: &Sale, refund: &Refund) -> Vec<(Step, String)> {
+    let Some(mobile) = member_mobile(sale) else {
+        return Vec::new();
+    };
+    let lines = refund.fiscal_lines();
+    let gross_amount: Money = lines.iter().map(Line::gross).sum();
+    let discount: Money = lines.iter().map(Line::discount).sum();
+    let tenders = refund.tenders();
+    let payments = [
+        (PaymentMode::Cash, tenders.cash),
+        (PaymentMode::Card, tenders.card),
+        (PaymentMode::Points, tenders.points),
+    ]
+    .into_iter()
+    .filter(|(_, value)| !value.is_zero())
+    .collect();
+    let bill = TransactionAdd {
+        kind: TransactionKind::Return {
+            mobile,
+            return_type: if refund.is_whole() {
+                ReturnType::Full
+            } else {
+                ReturnType::LineItem
+            },
+            purchase_time: sale.finalized_at(),
+        },
+        number: sale.number().0.clone(),
+        billing_time: refund.finalized_at(),
+        gross_amount,
+        discount,
+        amount: gross_amount - discount,
+        payments,
+        line_items: line_items(&lines),
+    };
+    vec![(Step::CapillaryReturn, stored(&wire::transaction_add(&bill)))]
+}
+
+fn member_mobile(sale: &Sale) -> Option<MobileNumber> {
+    sale.customer().and_then(|c| match &c.id {
+        CustomerId::Mobile(mobile) => Some(mobile.clone()),
+        CustomerId::AosCode(_) | CustomerId::Card(_) => None,
+    })
+}
+
+fn line_items(lines: &[Line]) -> Vec<LineItem> {
+    lines
+        .iter()
+        .zip(1..)
+        .map(|(line, serial)| LineItem {
+            serial,
+            item_code: line.barcode().to_owned(),
+            description: line.name().to_owned(),
+            qty: line.quantity(),
+            rate: line.unit_price(),
+            value: line.gross(),
+            discount_value: line.discount(),
+            amount: line.total(),
+        })
+        .collect()
+}
+
 /// The stored form of a request; reading it back gives the same request.
 pub fn stored(request: &CapillaryRequest) -> String {
     serde_json::to_string(request).unwrap_or_default()
@@ -75,7 +142,7 @@ pub fn from_stored(text: &str) -> Option<CapillaryRequest> {
     serde_json::from_str(text).ok()
 }
 
-fn bill(sale: &Sale, mobile: Option<crate::domain::mobile::MobileNumber>) -> TransactionAdd {
+fn bill(sale: &Sale, mobile: Option<MobileNumber>) -> TransactionAdd {
     let lines = sale.lines();
     let gross_amount: Money = lines.iter().map(Line::gross).sum();
     let discount: Money = lines.iter().map(Line::discount).sum();
@@ -106,20 +173,7 @@ fn bill(sale: &Sale, mobile: Option<crate::domain::mobile::MobileNumber>) -> Tra
         discount,
         amount: gross_amount - discount,
         payments,
-        line_items: lines
-            .iter()
-            .zip(1..)
-            .map(|(line, serial)| LineItem {
-                serial,
-                item_code: line.barcode().to_owned(),
-                description: line.name().to_owned(),
-                qty: line.quantity(),
-                rate: line.unit_price(),
-                value: line.gross(),
-                discount_value: line.discount(),
-                amount: line.total(),
-            })
-            .collect(),
+        line_items: line_items(lines),
     }
 }
 
@@ -133,6 +187,7 @@ mod tests {
     use crate::domain::mobile::MobileNumber;
     use crate::domain::number_input::{parse_money, parse_quantity};
     use crate::domain::payment::Settlement;
+    use crate::domain::quantity::Quantity;
     use crate::domain::sale::{LocalDateTime, ReceiptNumber, SaleDraft};
     use rust_decimal::Decimal;
 
@@ -251,6 +306,49 @@ mod tests {
         let bill = &bill_of(&steps)["root"]["transaction"][0];
         assert_eq!(bill["type"], "not_interested");
         assert!(bill.get("customer").is_none_or(serde_json::Value::is_null));
+    }
+
+    #[test]
+    fn a_refund_is_a_return_bill_under_the_sales_number_that_adds_up() {
+        use crate::domain::refund::{Earned, RefundDraft, RefundPick, Refundable};
+        let sale = sale(Some(member()), true, 1000);
+        let refundable = Refundable::of(&sale, &[]).unwrap();
+        let at = LocalDateTime { hour: 11, ..AT };
+        let quote = |picks: Vec<RefundPick>| {
+            let draft = RefundDraft {
+                cashier: "Aziza".into(),
+                picks,
+                card: None,
+            };
+            refundable
+                .quote(&draft, Earned::default())
+                .unwrap()
+                .finalize(ReceiptNumber("T1-S-000009".into()), at)
+        };
+        let tea = quote(vec![RefundPick {
+            line: 0,
+            quantity: Quantity::ONE,
+        }]);
+        let steps = refund_steps(&sale, &tea);
+        assert_eq!(steps.len(), 1);
+        assert_eq!(steps[0].0, Step::CapillaryReturn);
+        let request = from_stored(&steps[0].1).unwrap();
+        assert_eq!(request.path, "/v1.1/transaction/add");
+        let body: serde_json::Value =
+            serde_json::from_str(request.body.as_deref().unwrap()).unwrap();
+        let bill = &body["root"]["transaction"][0];
+        assert_eq!(bill["type"], "return");
+        assert_eq!(bill["return_type"], "LINE_ITEM");
+        assert_eq!(bill["number"], "T1-S-000003");
+        assert_eq!(bill["purchase_time"], "2026-12-01 09:30:00");
+        assert_eq!(bill["billing_time"], "2026-12-01 11:30:00");
+        let payments = bill["payment_details"]["payment"].as_array().unwrap();
+        assert_eq!(payments.last().unwrap()["mode"], "POINTS");
+        let whole = quote(refundable.everything());
+        let steps = refund_steps(&sale, &whole);
+        let request = from_stored(&steps[0].1).unwrap();
+        assert!(request.body.unwrap().contains(r#""return_type":"FULL""#));
+        assert!(refund_steps(&self::sale(None, false, 0), &whole).is_empty());
     }
 
     #[test]

@@ -15,7 +15,7 @@ use super::protocol::{CapillarySamples, DemoCall, DemoRequest, FromDemo};
 use super::DEMO_BRANCH_TOKEN;
 use crate::domain::customer::{Customer, CustomerCode};
 use crate::domain::mobile::MobileNumber;
-use crate::loyalty::aos::wire::{self, Reply, TransactionAccepted};
+use crate::loyalty::aos::wire::{self, RefundAccepted, Reply, TransactionAccepted};
 use crate::loyalty::appspos::wire::SignedRequest;
 use crate::loyalty::capillary::auth::Authorization;
 use crate::loyalty::capillary::wire::CapillaryRequest;
@@ -61,6 +61,13 @@ impl DemoBackend {
             body: body_json.to_owned(),
         };
         wire::read_transaction(&self.call(call).await?)
+    }
+
+    pub async fn refund(&self, body_json: &str) -> Result<RefundAccepted, LoyaltyError> {
+        let call = DemoCall::Refund {
+            body: body_json.to_owned(),
+        };
+        wire::read_refund(&self.call(call).await?)
     }
 
     /// Customer codes to try in the demo, with names.

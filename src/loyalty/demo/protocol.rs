@@ -14,6 +14,8 @@ pub enum DemoCall {
     Profile { filial: String, client: String },
     /// `POST /transactions` with this body.
     Transaction { body: String },
+    /// `POST /transactions/refund` with this body.
+    Refund { body: String },
     /// The seeded customers, as `[[code, name], …]`.
     Samples,
     /// A Capillary request with its `Authorization` header value.

@@ -45,6 +45,7 @@ impl DemoServer {
         match call {
             DemoCall::Profile { filial, client } => self.ledger.profile(&filial, &client),
             DemoCall::Transaction { body } => self.ledger.post_transaction(&body),
+            DemoCall::Refund { body } => self.ledger.post_refund(&body),
             DemoCall::Samples => ok(&self
                 .ledger
                 .customers()

@@ -169,15 +169,18 @@ pub fn PaymentDialog() -> impl IntoView {
                         .backend
                         .send(Step::AosTransaction, &pending.body)
                         .await;
-                    let outcome = finalized.answered(&SaleSettlement {
+                    let settlement = SaleSettlement {
                         answer: answer.clone(),
                         refused: Vec::new(),
-                    });
+                    };
+                    let outcome = finalized.answered(&settlement);
                     if outcome.status == SaleStatus::Queued {
                         outbox.keep(pending, Step::AosTransaction, &answer);
                     } else {
-                        let earned = answer.as_ref().ok().and_then(|a| a.bonus_added);
-                        let _ = session.store.settle(&pending.receipt_number, earned).await;
+                        let _ = session
+                            .store
+                            .settle(&pending.receipt_number, &settlement)
+                            .await;
                     }
                     outcome
                 }

@@ -67,7 +67,9 @@ pub fn ReportDialog(closing: bool) -> impl IntoView {
                     owed_paid,
                 })
                 .collect();
-            report.set(ShiftReport::new(session.opening.opening_cash, &reported, &movements).ok());
+            report.set(
+                ShiftReport::new(session.opening.opening_cash, &reported, &[], &movements).ok(),
+            );
             journal.set(records);
         });
     };

@@ -150,7 +150,9 @@ impl SaleOutcome {
             Step::AosTransaction
             | Step::CapillaryTransaction
             | Step::AppsPosComplete
-            | Step::AppsPosRefund => Money::ZERO,
+            | Step::AppsPosRefund
+            | Step::AosRefund
+            | Step::CapillaryReturn => Money::ZERO,
         }
     }
 }

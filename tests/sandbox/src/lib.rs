@@ -1,6 +1,7 @@
 //! A local HTTP sandbox of the AOS cashback API and of Capillary.
 //!
-//! It serves the two endpoints of the AOS contract with the very rules of
+//! It serves the endpoints of the AOS contract (profile, transactions and
+//! the refund of §3) with the very rules of
 //! `kassa::loyalty::aos::rules` (the demo backend runs the same code), answers
 //! CORS like a real deployment must, and adds test controls under
 //! `/__control/`: injected latency, a rate of 503s, dropping the connection
@@ -52,9 +53,12 @@ struct Faults {
     /// The same for transactions only: customers can still be looked up
     /// while sales cannot be posted.
     transactions_unavailable_percent: u8,
-    /// Share of transactions (0–100 %) committed and then left unanswered:
-    /// the connection is cut, so the client cannot know it succeeded.
+    /// Share of transactions and refunds (0–100 %) committed and then left
+    /// unanswered: the connection is cut, so the client cannot know it
+    /// succeeded.
     drop_after_commit_percent: u8,
+    /// Answer refunds 404, as a server without the refund endpoint would.
+    refund_endpoint_missing: bool,
 }
 
 mod appspos;
@@ -68,6 +72,9 @@ struct Sandbox {
     /// idempotency record (replays).
     posts: u64,
     replays: u64,
+    /// The same for refunds.
+    refund_posts: u64,
+    refund_replays: u64,
     capillary_seed: capillary_rules::Seed,
     capillary: CapillaryServer,
     capillary_state: capillary::State,
@@ -118,6 +125,40 @@ async fn transaction(State(state): State<Shared>, body: Bytes) -> Response {
         let committed = sandbox.ledger.receipts().len() > receipts_before;
         if reply.status == 200 && !committed {
             sandbox.replays += 1;
+        }
+        let drop = reply.status == 200 && chance(sandbox.faults.drop_after_commit_percent);
+        (reply, drop)
+    };
+    if drop_connection {
+        return cut_connection();
+    }
+    to_response(reply)
+}
+
+async fn refund(State(state): State<Shared>, body: Bytes) -> Response {
+    if let Some(refusal) = injected_faults(&state).await {
+        return refusal;
+    }
+    let faults = lock(&state).faults;
+    if faults.refund_endpoint_missing {
+        return (
+            StatusCode::NOT_FOUND,
+            "<html><body>404 Not Found</body></html>",
+        )
+            .into_response();
+    }
+    if chance(faults.transactions_unavailable_percent) {
+        return unavailable();
+    }
+    let text = String::from_utf8_lossy(&body);
+    let (reply, drop_connection) = {
+        let mut sandbox = lock(&state);
+        sandbox.refund_posts += 1;
+        let before = sandbox.ledger.refunds().len();
+        let reply = sandbox.ledger.post_refund(&text);
+        let committed = sandbox.ledger.refunds().len() > before;
+        if reply.status == 200 && !committed {
+            sandbox.refund_replays += 1;
         }
         let drop = reply.status == 200 && chance(sandbox.faults.drop_after_commit_percent);
         (reply, drop)
@@ -182,8 +223,11 @@ pub(crate) fn to_response(reply: Reply) -> Response {
 struct LedgerView<'a> {
     customers: &'a [kassa::loyalty::aos::rules::CustomerAccount],
     receipts: &'a [kassa::loyalty::aos::rules::AcceptedReceipt],
+    refunds: &'a [kassa::loyalty::aos::rules::AcceptedRefund],
     posts: u64,
     replays: u64,
+    refund_posts: u64,
+    refund_replays: u64,
     faults: Faults,
 }
 
@@ -192,8 +236,11 @@ async fn ledger(State(state): State<Shared>) -> Response {
     Json(LedgerView {
         customers: sandbox.ledger.customers(),
         receipts: sandbox.ledger.receipts(),
+        refunds: sandbox.ledger.refunds(),
         posts: sandbox.posts,
         replays: sandbox.replays,
+        refund_posts: sandbox.refund_posts,
+        refund_replays: sandbox.refund_replays,
         faults: sandbox.faults,
     })
     .into_response()
@@ -211,6 +258,8 @@ async fn reset(State(state): State<Shared>) -> Response {
     sandbox.faults = Faults::default();
     sandbox.posts = 0;
     sandbox.replays = 0;
+    sandbox.refund_posts = 0;
+    sandbox.refund_replays = 0;
     sandbox.capillary = CapillaryServer::new(sandbox.capillary_seed.clone());
     sandbox.capillary_state = capillary::State::default();
     sandbox.appspos = AppsPosServer::new(sandbox.appspos_seed.clone());
@@ -233,6 +282,8 @@ pub fn router_with(seed: Seed, capillary_seed: capillary_rules::Seed) -> Router 
         faults: Faults::default(),
         posts: 0,
         replays: 0,
+        refund_posts: 0,
+        refund_replays: 0,
         capillary: CapillaryServer::new(capillary_seed.clone()),
         capillary_seed,
         capillary_state: capillary::State::default(),
@@ -249,6 +300,7 @@ pub fn router_with(seed: Seed, capillary_seed: capillary_rules::Seed) -> Router 
     Router::new()
         .route("/store/customers/profile", get(profile))
         .route("/transactions", post(transaction))
+        .route("/transactions/refund", post(refund))
         .route("/__control/ledger", get(ledger))
         .route("/__control/faults", post(set_faults))
         .route("/__control/reset", post(reset))

@@ -9,11 +9,16 @@
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
+use kassa::domain::customer::{Customer, CustomerId as Who};
+use kassa::domain::line::{Line, LineDraft};
 use kassa::domain::mobile::{CardNumber, MobileNumber};
 use kassa::domain::money::Money;
+use kassa::domain::payment::Settlement;
 use kassa::domain::quantity::Quantity;
-use kassa::domain::sale::LocalDateTime;
+use kassa::domain::refund::{Earned, Refund, RefundDraft, RefundPick, Refundable};
+use kassa::domain::sale::{LocalDateTime, ReceiptNumber, Sale, SaleDraft};
 use kassa::loyalty::capillary::auth::Authorization;
+use kassa::loyalty::capillary::plan;
 use kassa::loyalty::capillary::wire::{
     self, CapillaryRequest, CouponDiscount, CouponRedeem, CustomerId, CustomerProfile, Enrolment,
     LineItem, Member, Method, PaymentMode, PointsRedeem, Reply, TransactionAdd, TransactionKind,
@@ -509,6 +514,101 @@ fn rejected_credentials(server: &mut impl CapillaryApi) {
     assert_eq!(points_of(server, DILNOZA), 6420);
 }
 
+/// Two teas (30 000) and 0.75 kg of apples (14 242.50) to Dilnoza, paid
+/// in cash, as the till finalizes it.
+fn teas_and_apples() -> Sale {
+    let line = |name: &str, price: &str, quantity: &str| {
+        let quantity = Quantity::new(quantity.parse().expect("a decimal")).expect("a quantity");
+        Line::new(LineDraft::product(name, sum(price), quantity, 12)).expect("a line")
+    };
+    let customer = Customer {
+        id: Who::Mobile(mobile(DILNOZA)),
+        name: "Dilnoza Rahimova".into(),
+        phone: None,
+        balance: Money::ZERO,
+        percent: Decimal::ZERO,
+        card_type: String::new(),
+        points: Some(6420),
+        tier: Some("Gold".into()),
+    };
+    let due = sum("44242.50");
+    let draft = SaleDraft {
+        cashier: "Aziza".into(),
+        customer: Some(customer),
+        lines: vec![line("Tea", "15000", "2"), line("Apples", "18990", "0.75")],
+        bill_discount: None,
+        loyalty_tenders: Vec::new(),
+        settlement: Settlement::new(due, due, Money::ZERO).expect("paid"),
+    };
+    Sale::finalize(draft, ReceiptNumber("T1-S-000010".into()), AT).expect("a sale")
+}
+
+fn refund_of(sale: &Sale, before: &[Refund], picks: Vec<RefundPick>, minute: u8) -> Refund {
+    let draft = RefundDraft {
+        cashier: "Aziza".into(),
+        picks,
+        card: None,
+    };
+    let earned = Earned {
+        cashback: None,
+        points: Some(88),
+    };
+    let at = LocalDateTime {
+        day: 5,
+        minute,
+        ..AT
+    };
+    Refundable::of(sale, before)
+        .expect("refunds that fit")
+        .quote(&draft, earned)
+        .expect("a refund")
+        .finalize(ReceiptNumber(format!("T1-S-{:06}", 11 + before.len())), at)
+}
+
+fn send_return(
+    server: &mut impl CapillaryApi,
+    sale: &Sale,
+    refund: &Refund,
+) -> wire::TransactionAdded {
+    let steps = plan::refund_steps(sale, refund);
+    let request = plan::from_stored(&steps[0].1).expect("a stored request");
+    wire::read_transaction_added(&server.send(&request)).expect("the return added")
+}
+
+fn planned_return_takes_back_points_once(server: &mut impl CapillaryApi) {
+    let sale = teas_and_apples();
+    let steps = plan::sale_steps(&sale, "");
+    let bill = plan::from_stored(&steps[0].1).expect("a stored request");
+    let added = wire::read_transaction_added(&server.send(&bill)).expect("added");
+    // Gold: floor(44 242.50 / 1 000) × 2 = 88 points.
+    assert_eq!(added.points_earned, Some(88));
+    assert_eq!(points_of(server, DILNOZA), 6508);
+
+    // One tea back: floor(15 000 / 1 000) × 2 = 30 taken back, as the
+    // till's own share says (88 × 15 000 / 44 242.50 = 29.8…, up: 30).
+    let tea = RefundPick {
+        line: 0,
+        quantity: Quantity::ONE,
+    };
+    let one_tea = refund_of(&sale, &[], vec![tea], 0);
+    assert_eq!(one_tea.reversal().points_taken_back, Some(30));
+    let returned = send_return(server, &sale, &one_tea);
+    assert_eq!(returned.points_deducted, Some(30));
+    assert_eq!(points_of(server, DILNOZA), 6478);
+    let replay = send_return(server, &sale, &one_tea);
+    assert!(replay.replayed);
+    assert_eq!(replay.points_deducted, Some(30));
+    assert_eq!(points_of(server, DILNOZA), 6478);
+
+    // The rest: what is left of the 88, and no more.
+    let rest = Refundable::of(&sale, std::slice::from_ref(&one_tea))
+        .expect("fits")
+        .everything();
+    let rest = refund_of(&sale, std::slice::from_ref(&one_tea), rest, 7);
+    assert_eq!(send_return(server, &sale, &rest).points_deducted, Some(58));
+    assert_eq!(points_of(server, DILNOZA), 6420);
+}
+
 /// Each scenario once per server, on a fresh seed.
 macro_rules! on_both_servers {
     ($($scenario:ident),* $(,)?) => {
@@ -538,6 +638,7 @@ on_both_servers!(
     transaction_replay_and_conflict,
     sale_without_a_member,
     rejected_credentials,
+    planned_return_takes_back_points_once,
 );
 
 // ------------------------------------------------------ sandbox-only controls

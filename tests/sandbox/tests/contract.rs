@@ -14,9 +14,13 @@ use kassa::domain::loyalty_tender::cashback_spend;
 use kassa::domain::money::Money;
 use kassa::domain::number_input::{parse_money, parse_quantity};
 use kassa::domain::payment::Settlement;
+use kassa::domain::quantity::Quantity;
+use kassa::domain::refund::{Earned, Refund, RefundDraft, RefundPick, Refundable};
 use kassa::domain::sale::{LocalDateTime, ReceiptNumber, Sale, SaleDraft};
 use kassa::loyalty::aos::rules::{Ledger, Seed};
-use kassa::loyalty::aos::wire::{self, PaymentLabels, Reply, TransactionAccepted, TransactionBody};
+use kassa::loyalty::aos::wire::{
+    self, PaymentLabels, RefundAccepted, RefundBody, Reply, TransactionAccepted, TransactionBody,
+};
 use kassa::loyalty::error::LoyaltyError;
 use rust_decimal::Decimal;
 use tokio::runtime::Runtime;
@@ -38,6 +42,7 @@ const FINALIZED_AT: LocalDateTime = LocalDateTime {
 trait AosServer {
     fn profile(&mut self, filial: &str, client: &str) -> Reply;
     fn post(&mut self, body: &str) -> Reply;
+    fn post_refund(&mut self, body: &str) -> Reply;
 }
 
 fn seed() -> Seed {
@@ -62,6 +67,10 @@ impl AosServer for DemoRules {
 
     fn post(&mut self, body: &str) -> Reply {
         self.0.post_transaction(body)
+    }
+
+    fn post_refund(&mut self, body: &str) -> Reply {
+        self.0.post_refund(body)
     }
 }
 
@@ -94,7 +103,17 @@ impl AosServer for SandboxHttp {
     }
 
     fn post(&mut self, body: &str) -> Reply {
-        let request = Request::post("/transactions")
+        self.post_to("/transactions", body)
+    }
+
+    fn post_refund(&mut self, body: &str) -> Reply {
+        self.post_to("/transactions/refund", body)
+    }
+}
+
+impl SandboxHttp {
+    fn post_to(&self, path: &str, body: &str) -> Reply {
+        let request = Request::post(path)
             .header(header::CONTENT_TYPE, "application/json")
             .body(Body::from(body.to_owned()))
             .expect("a valid request");
@@ -179,6 +198,17 @@ fn sale(
     bonus: Money,
     card: Money,
 ) -> TransactionBody {
+    let sale = finalized(customer, number, lines, bonus, card);
+    TransactionBody::new(&sale, BRANCH, &PaymentLabels::default())
+}
+
+fn finalized(
+    customer: &Customer,
+    number: &str,
+    lines: Vec<Line>,
+    bonus: Money,
+    card: Money,
+) -> Sale {
     let due = lines.iter().map(Line::total).sum::<Money>() - bonus;
     let settlement = Settlement::new(due, due - card, card).expect("paid in full");
     let draft = SaleDraft {
@@ -189,15 +219,22 @@ fn sale(
         loyalty_tenders: cashback_spend(bonus),
         settlement,
     };
-    let sale = Sale::finalize(draft, ReceiptNumber(number.into()), FINALIZED_AT)
-        .expect("a sale the till accepts");
-    TransactionBody::new(&sale, BRANCH, &PaymentLabels::default())
+    Sale::finalize(draft, ReceiptNumber(number.into()), FINALIZED_AT)
+        .expect("a sale the till accepts")
 }
 
 /// A discounted TV and weighed apples, 125 205.10 in all: 115 010 − 5, plus
 /// 0.75 kg × 13 600.13 = 10 200.0975, rounded to 10 200.10.
 fn tv_and_apples(customer: &Customer, number: &str, bonus: &str) -> TransactionBody {
-    sale(
+    TransactionBody::new(
+        &tv_and_apples_sale(customer, number, bonus),
+        BRANCH,
+        &PaymentLabels::default(),
+    )
+}
+
+fn tv_and_apples_sale(customer: &Customer, number: &str, bonus: &str) -> Sale {
+    finalized(
         customer,
         number,
         vec![
@@ -207,6 +244,102 @@ fn tv_and_apples(customer: &Customer, number: &str, bonus: &str) -> TransactionB
         money(bonus),
         money("50000"),
     )
+}
+
+/// The refund of `picks` (line, quantity) of `sale` after `before`, as the
+/// till works it out, numbered `number`.
+fn refund_of(sale: &Sale, before: &[Refund], picks: &[(usize, &str)], number: &str) -> Refund {
+    let draft = RefundDraft {
+        cashier: "Aziza".into(),
+        picks: picks
+            .iter()
+            .map(|&(line, quantity)| RefundPick {
+                line,
+                quantity: Quantity::new(parse_quantity(quantity).expect("a quantity").value())
+                    .expect("a quantity"),
+            })
+            .collect(),
+        card: None,
+    };
+    let earned = Earned {
+        cashback: Some(money("5260.26")),
+        points: None,
+    };
+    Refundable::of(sale, before)
+        .expect("refunds that fit the sale")
+        .quote(&draft, earned)
+        .expect("a refund the till accepts")
+        .finalize(ReceiptNumber(number.into()), FINALIZED_AT)
+}
+
+fn post_refund(
+    server: &mut impl AosServer,
+    refund: &Refund,
+) -> Result<RefundAccepted, LoyaltyError> {
+    let body = RefundBody::new(refund, BRANCH, &PaymentLabels::default());
+    wire::read_refund(&server.post_refund(&body.to_json()))
+}
+
+fn refund_changes_the_balance_once(server: &mut impl AosServer) {
+    let dilnoza = customer(server, DILNOZA);
+    let sale = tv_and_apples_sale(&dilnoza, "T1-1", "20000");
+    let body = TransactionBody::new(&sale, BRANCH, &PaymentLabels::default());
+    assert!(submit(server, &body).is_ok());
+    assert_eq!(balance(server, DILNOZA), money("110260.76"));
+
+    // The apples, 10 200.10 of 125 205.10: 20 000 spent → 1 629.34… given
+    // back (down); 5 260.26 earned → 428.53… taken back (up).
+    let apples = refund_of(&sale, &[], &[(1, "0.75")], "T1-2");
+    assert_eq!(apples.tenders().cashback, money("1629.34"));
+    assert_eq!(apples.reversal().cashback_taken_back, Some(money("428.54")));
+    let answered = Ok(RefundAccepted {
+        bonus_returned: Some(money("1629.34")),
+        bonus_taken_back: Some(money("428.54")),
+        balance: Some(money("111461.56")),
+        not_offered: false,
+    });
+    assert_eq!(post_refund(server, &apples), answered);
+    // A retry of the same refund changes nothing and gets the same answer.
+    assert_eq!(post_refund(server, &apples), answered);
+    assert_eq!(balance(server, DILNOZA), money("111461.56"));
+
+    // The same number for another refund is a bug to show, not a refund.
+    let tv = refund_of(&sale, std::slice::from_ref(&apples), &[(0, "1")], "T1-2");
+    assert_eq!(
+        post_refund(server, &tv),
+        Err(LoyaltyError::Conflict(
+            "refund number already used for a different refund".into()
+        ))
+    );
+    // The rest under its own number: the sale is reversed to the tiyin.
+    let tv = refund_of(&sale, std::slice::from_ref(&apples), &[(0, "1")], "T1-3");
+    let rest = post_refund(server, &tv).expect("the rest refunded");
+    assert_eq!(rest.bonus_returned, Some(money("18370.66")));
+    assert_eq!(rest.bonus_taken_back, Some(money("4831.72")));
+    assert_eq!(balance(server, DILNOZA), money("125000.50"));
+
+    // Nothing is left: a third refund of the TV is refused.
+    let again = refund_of(&sale, &[], &[(0, "1")], "T1-4");
+    assert_eq!(
+        post_refund(server, &again),
+        Err(LoyaltyError::Rejected(
+            "the refund exceeds what is left of the receipt".into()
+        ))
+    );
+    assert_eq!(balance(server, DILNOZA), money("125000.50"));
+}
+
+fn refund_of_an_unknown_receipt(server: &mut impl AosServer) {
+    let dilnoza = customer(server, DILNOZA);
+    let never_sent = tv_and_apples_sale(&dilnoza, "T9-1", "0");
+    let refund = refund_of(&never_sent, &[], &[(1, "0.75")], "T9-2");
+    assert_eq!(
+        post_refund(server, &refund),
+        Err(LoyaltyError::Rejected(
+            "the original receipt was not found".into()
+        ))
+    );
+    assert_eq!(balance(server, DILNOZA), money("125000.50"));
 }
 
 fn profile_found(server: &mut impl AosServer) {
@@ -362,7 +495,26 @@ on_both_servers!(
     malformed_body,
     idempotent_replay,
     conflicting_receipt_number,
+    refund_changes_the_balance_once,
+    refund_of_an_unknown_receipt,
 );
+
+/// A server without the refund endpoint: the refund is recorded locally
+/// and nothing changed on the server (aos-contract.md §3).
+#[test]
+fn a_server_without_refunds_leaves_the_balance_alone() {
+    let mut sandbox = SandboxHttp::new();
+    let dilnoza = customer(&mut sandbox, DILNOZA);
+    let sale = tv_and_apples_sale(&dilnoza, "T1-1", "20000");
+    let body = TransactionBody::new(&sale, BRANCH, &PaymentLabels::default());
+    assert!(submit(&mut sandbox, &body).is_ok());
+    let faults = sandbox.post_to("/__control/faults", r#"{"refundEndpointMissing": true}"#);
+    assert_eq!(faults.status, 204);
+    let refund = refund_of(&sale, &[], &[(1, "0.75")], "T1-2");
+    let answer = post_refund(&mut sandbox, &refund).expect("a definite outcome");
+    assert!(answer.not_offered);
+    assert_eq!(balance(&mut sandbox, DILNOZA), money("110260.76"));
+}
 
 /// Whatever a misbehaving server answers over HTTP becomes a typed result.
 #[test]
