@@ -93,6 +93,8 @@ pub fn check_cash_out(expected_before: Money, amount: Money) -> Result<Money, Ca
 pub struct ReportedSale<'a> {
     pub sale: &'a Sale,
     pub earned: Option<Money>,
+    /// Points the server awarded (Capillary), once it said so.
+    pub earned_points: Option<u64>,
     /// Taken later in cash or card for what the loyalty server refused
     /// (a redemption refused after the sale).
     pub owed_paid: &'a [Payment],
@@ -113,6 +115,10 @@ pub struct ShiftReport {
     /// VAT per rate, each line's VAT rounded once as printed on its receipt.
     pub vat_by_rate: BTreeMap<u8, Money>,
     pub cashback_spent: Money,
+    /// Σ the value of the points redeemed as tenders (Capillary).
+    pub points_spent: Money,
+    /// Σ points awarded by the server, over the sales whose answer is in.
+    pub points_earned: u64,
     /// Σ cashback credited by the server, over the sales whose answer is in.
     pub cashback_earned: Money,
     /// Loyalty sales whose credited cashback is not known yet, so the
@@ -185,6 +191,8 @@ impl ShiftReport {
             card_payments: Money::ZERO,
             vat_by_rate: BTreeMap::new(),
             cashback_spent: Money::ZERO,
+            points_spent: Money::ZERO,
+            points_earned: 0,
             cashback_earned: Money::ZERO,
             earned_pending_count: 0,
             refunds: RefundFigures::default(),
@@ -195,6 +203,7 @@ impl ShiftReport {
         for &ReportedSale {
             sale,
             earned,
+            earned_points,
             owed_paid,
         } in sales
         {
@@ -204,6 +213,9 @@ impl ShiftReport {
             report.total_due = owed_paid.iter().fold(report.total_due, |t, p| t + p.amount);
             report.cashback_spent = report.cashback_spent
                 + loyalty_tender::total_of(sale.loyalty_tenders(), LoyaltyTenderKind::Cashback);
+            report.points_spent = report.points_spent
+                + loyalty_tender::total_of(sale.loyalty_tenders(), LoyaltyTenderKind::Points);
+            report.points_earned += earned_points.unwrap_or(0);
             for payment in sale.settlement().payments.iter().chain(owed_paid) {
                 let tender = match payment.tender {
                     Tender::Cash => &mut report.cash_payments,
@@ -407,6 +419,58 @@ mod tests {
         ]
     }
 
+    /// A Capillary sale paying 5 000 of 33 600 with 500 points, and one
+    /// whose points award is still awaited: the points are a line of their
+    /// own, never counted as cashback, and what was paid in cash and card
+    /// is the rest.
+    #[test]
+    fn points_spent_and_earned_are_their_own_lines() {
+        let lines = vec![line("33600", 12)];
+        let points = vec![crate::domain::loyalty_tender::LoyaltyTender::points(
+            500,
+            Money::sum(5_000),
+        )];
+        let due = Totals::of(&lines, Money::sum(5_000)).total_due;
+        let draft = SaleDraft {
+            cashier: "Aziza".into(),
+            customer: Some(customer()),
+            lines,
+            bill_discount: None,
+            loyalty_tenders: points,
+            settlement: Settlement::new(due, Money::ZERO, due).unwrap(),
+        };
+        let at = LocalDateTime {
+            year: 2025,
+            month: 11,
+            day: 23,
+            hour: 13,
+            minute: 0,
+            second: 0,
+        };
+        let with_points = Sale::finalize(draft, ReceiptNumber("T1-000002".into()), at).unwrap();
+        let plain = &three_sales()[2];
+        let reported = [
+            ReportedSale {
+                sale: &with_points,
+                earned: None,
+                earned_points: Some(34),
+                owed_paid: &[],
+            },
+            ReportedSale {
+                sale: plain,
+                earned: None,
+                earned_points: None,
+                owed_paid: &[],
+            },
+        ];
+        let report = ShiftReport::new(Money::ZERO, &reported, &[], &[]).unwrap();
+        assert_eq!(report.points_spent, Money::sum(5_000));
+        assert_eq!(report.points_earned, 34);
+        assert_eq!(report.cashback_spent, Money::ZERO);
+        assert_eq!(report.card_payments, Money::sum(28_600 + 1_120));
+        assert_eq!(report.total_due, Money::sum(28_600 + 1_120));
+    }
+
     #[test]
     fn a_mixed_shift_adds_up_by_hand() {
         let sales = three_sales();
@@ -414,16 +478,19 @@ mod tests {
             ReportedSale {
                 sale: &sales[0],
                 earned: None,
+                earned_points: None,
                 owed_paid: &[],
             },
             ReportedSale {
                 sale: &sales[1],
                 earned: Some(Money::sum(1_600)),
+                earned_points: None,
                 owed_paid: &[],
             },
             ReportedSale {
                 sale: &sales[2],
                 earned: None,
+                earned_points: None,
                 owed_paid: &[],
             },
         ];
@@ -448,6 +515,8 @@ mod tests {
                 // 1 200 + 3 600 + 120 at 12 %, none at 0 %
                 vat_by_rate: BTreeMap::from([(0, Money::ZERO), (12, Money::sum(4_920))]),
                 cashback_spent: Money::sum(1_600),
+                points_spent: Money::ZERO,
+                points_earned: 0,
                 cashback_earned: Money::sum(1_600),
                 // The first sale has no customer: nothing to wait for.
                 earned_pending_count: 1,
@@ -471,6 +540,7 @@ mod tests {
         let reported = sales.each_ref().map(|sale| ReportedSale {
             sale,
             earned: None,
+            earned_points: None,
             owed_paid: &[],
         });
         let refund = |sale: &Sale, picks: Vec<RefundPick>, number: &str| {
@@ -574,6 +644,7 @@ mod tests {
         let reported = sales.each_ref().map(|sale| ReportedSale {
             sale,
             earned: None,
+            earned_points: None,
             owed_paid: &[],
         });
         let report = ShiftReport::new(Money::ZERO, &reported, &[], &[]).unwrap();
@@ -603,6 +674,7 @@ mod tests {
         let reported = [ReportedSale {
             sale: &sales[0],
             earned: None,
+            earned_points: None,
             owed_paid: &owed,
         }];
         let report = ShiftReport::new(Money::ZERO, &reported, &[], &[]).unwrap();
@@ -691,6 +763,7 @@ mod tests {
         let reported = sales.each_ref().map(|sale| ReportedSale {
             sale,
             earned: None,
+            earned_points: None,
             owed_paid: &[],
         });
         let report = ShiftReport::new(Money::sum(100_000), &reported, &[], &[]).unwrap();

@@ -144,6 +144,7 @@ texts! {
     PointsRemove => ["No points", "Без баллов", "Ballarsiz"],
     PointsApplied => ["Points", "Баллами", "Ballar bilan"],
     PointsEarned => ["Points earned", "Начислено баллов", "To‘plangan ballar"],
+    ReportPointsSpent => ["Paid with points", "Оплачено баллами", "Ballar bilan to‘langan"],
     NewPointsBalance => ["Points now", "Баллов теперь", "Endi ballar"],
     CouponOpen => ["Coupon", "Купон", "Kupon"],
     CouponTitle => ["Coupon", "Купон", "Kupon"],

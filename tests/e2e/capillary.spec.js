@@ -108,6 +108,15 @@ test("a member found by a typed mobile pays with a coupon, points and a split pa
   expect(bills).toHaveLength(1);
   expect(redemptions).toHaveLength(2);
   await expect(page.getByTestId("outbox-pending")).toHaveText("0");
+
+  // The X report counts the points on lines of their own, not as cashback.
+  await page.getByTestId("sale-new").click();
+  await page.getByTestId("report-x").click();
+  await expect(page.getByTestId("report-points-spent")).toHaveAttribute("data-value", "500.00");
+  await expect(page.getByTestId("report-points-earned")).toHaveAttribute("data-value", "12");
+  await expect(page.getByTestId("report-cashback-spent")).toHaveAttribute("data-value", "0.00");
+  await expect(page.getByTestId("report-card")).toHaveAttribute("data-value", "2000.00");
+  await expect(page.getByTestId("report-cash")).toHaveAttribute("data-value", "4000.00");
 });
 
 test("someone who is not a member is enrolled and then buys as one", async ({ page, request }) => {
@@ -261,6 +270,30 @@ test("the Capillary demo shows the one-time code on screen and sells with points
   await pay(page, { cash: "12450" });
   await expect(page.getByTestId("sale-status")).toHaveText("sent");
   await expect(page.getByTestId("new-points-balance")).toHaveAttribute("data-value", String(6420 + 24 - 100));
+});
+
+test("a member enrolled meanwhile is found on enrolment (1003) and updated with what was typed otherwise", async ({
+  page,
+}) => {
+  await login(page);
+  // The first lookup asks for someone else, so Dilnoza looks like no member
+  // yet — as when she enrolled at another till a moment ago.
+  let first = true;
+  await page.route("**/v1.1/customer/get**", (route) => {
+    const url = route.request().url();
+    if (!first) return route.continue();
+    first = false;
+    return route.continue({ url: url.replace(DILNOZA, NEWCOMER) });
+  });
+  await findMember(page, DILNOZA);
+  await expect(page.getByTestId("customer-not-member")).toBeVisible();
+  await page.getByTestId("enroll-open").click();
+  await page.getByTestId("enroll-firstname").fill("Dilnoza");
+  await page.getByTestId("enroll-lastname").fill("Karimova");
+  await page.getByTestId("enroll-submit").click();
+  // customer/add answered 1003; the changed last name went by customer/update.
+  await expect(page.getByTestId("customer-name")).toHaveText("Dilnoza Karimova");
+  await expect(page.getByTestId("customer-points")).toHaveAttribute("data-value", "6420");
 });
 
 test("a hostile member name is text, and an HTML answer is an unexpected answer", async ({

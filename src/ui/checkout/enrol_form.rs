@@ -5,7 +5,7 @@ use super::state::Checkout;
 use crate::domain::customer::CustomerId;
 use crate::domain::mobile::MobileNumber;
 use crate::i18n::{Describe, Text};
-use crate::loyalty::capillary::wire::CustomerProfile;
+use crate::loyalty::capillary::wire::{self as capillary_wire, CustomerProfile, Enrolment};
 use crate::loyalty::error::LoyaltyError;
 use crate::ui::field::{ErrorLine, Field};
 use crate::ui::locale::Locale;
@@ -64,7 +64,22 @@ pub fn EnrolForm(mobile: String, editing: bool) -> impl IntoView {
         spawn_local(async move {
             let saved = match session.backend.capillary() {
                 Some(client) if editing => retry.run(|| client.update(&profile)).await,
-                Some(client) => retry.run(|| client.enrol(&profile)).await.map(drop),
+                Some(client) => match retry.run(|| client.enrol(&profile)).await {
+                    // A member already (enrolled meanwhile, elsewhere): found,
+                    // and updated only with what the cashier typed otherwise.
+                    Ok(Enrolment::AlreadyMember) => {
+                        let asked = capillary_wire::CustomerId::Mobile(profile.mobile.clone());
+                        match retry.run(|| client.member(&asked)).await {
+                            Ok(member) if profile.changes(&member) => {
+                                retry.run(|| client.update(&profile)).await
+                            }
+                            Ok(_) => Ok(()),
+                            Err(e) => Err(e),
+                        }
+                    }
+                    Ok(Enrolment::Enrolled { .. }) => Ok(()),
+                    Err(e) => Err(e),
+                },
                 None => Err(LoyaltyError::UnexpectedAnswer),
             };
             let id = CustomerId::Mobile(number);

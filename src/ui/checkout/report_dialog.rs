@@ -9,6 +9,7 @@ use super::state::{SaleOutcome, SaleStatus};
 use crate::domain::money::Money;
 use crate::domain::number_input::parse_money;
 use crate::domain::payment::Payment;
+use crate::domain::provider::BalanceKind;
 use crate::domain::report::{
     check_cash_out, CashMovement, CashMovementKind, CountDifference, ReportedSale, ShiftReport,
     ZReport,
@@ -55,15 +56,16 @@ pub fn ReportDialog(closing: bool) -> impl IntoView {
                 .iter()
                 .filter_map(|record| record.movement())
                 .collect();
-            let sales: Vec<(Sale, Option<Money>, Vec<Payment>)> = records
+            let sales: Vec<(Sale, &SaleRecord, Vec<Payment>)> = records
                 .iter()
-                .filter_map(|r| Some((r.sale()?, r.earned(), r.owed_paid())))
+                .filter_map(|r| Some((r.sale()?, r, r.owed_paid())))
                 .collect();
             let reported: Vec<ReportedSale> = sales
                 .iter()
-                .map(|(sale, earned, owed_paid)| ReportedSale {
+                .map(|(sale, record, owed_paid)| ReportedSale {
                     sale,
-                    earned: *earned,
+                    earned: record.earned(),
+                    earned_points: record.earned_points,
                     owed_paid,
                 })
                 .collect();
@@ -136,6 +138,7 @@ pub fn ReportDialog(closing: bool) -> impl IntoView {
 #[component]
 fn ReportFigures(report: ShiftReport) -> impl IntoView {
     let locale = Locale::get();
+    let points_program = Checkout::get().provider.capabilities().balance == BalanceKind::Points;
     let row = move |label: Text, value: Money, test_id: &'static str| {
         view! {
             <div class="row">
@@ -169,6 +172,13 @@ fn ReportFigures(report: ShiftReport) -> impl IntoView {
             {vat_rows}
             {row(Text::BonusApplied, report.cashback_spent, "report-cashback-spent")}
             {row(Text::ReportCashbackEarned, report.cashback_earned, "report-cashback-earned")}
+            {points_program.then(|| view! {
+                {row(Text::ReportPointsSpent, report.points_spent, "report-points-spent")}
+                <div class="row">
+                    <dt>{move || locale.t(Text::PointsEarned)}</dt>
+                    <dd data-testid="report-points-earned" data-value=report.points_earned>{report.points_earned}</dd>
+                </div>
+            })}
             {row(Text::ReportOpeningCash, report.opening_cash, "report-opening-cash")}
             {row(Text::ReportExpectedCash, report.expected_cash, "report-expected-cash")}
         </dl>

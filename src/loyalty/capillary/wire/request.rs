@@ -35,6 +35,25 @@ pub struct CustomerProfile {
     pub email: Option<String>,
 }
 
+impl CustomerProfile {
+    /// Whether the cashier typed something the member's record does not
+    /// say (capillary-contract.md: after 1003, `customer/update` goes only
+    /// then). A field left empty changes nothing: it never erases what the
+    /// server knows.
+    pub fn changes(&self, member: &super::answer::Member) -> bool {
+        let differs = |typed: &str, known: &str| {
+            let typed = typed.trim();
+            !typed.is_empty() && typed != known.trim()
+        };
+        differs(&self.first_name, &member.first_name)
+            || differs(&self.last_name, &member.last_name)
+            || differs(
+                self.email.as_deref().unwrap_or_default(),
+                member.email.as_deref().unwrap_or_default(),
+            )
+    }
+}
+
 /// `POST /v1.1/customer/add`.
 pub fn customer_add(profile: &CustomerProfile) -> CapillaryRequest {
     CapillaryRequest::post("customer/add", &customer_body(profile))
@@ -328,5 +347,50 @@ pub fn wire_time(at: &LocalDateTime) -> String {
 fn customer_ref(mobile: &MobileNumber) -> CustomerRef {
     CustomerRef {
         mobile: mobile.as_str().to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod profile_tests {
+    use super::super::answer::Member;
+    use super::*;
+
+    fn member() -> Member {
+        Member {
+            mobile: MobileNumber::parse("998901234567").unwrap(),
+            first_name: "Dilnoza".into(),
+            last_name: "Rahimova".into(),
+            email: Some("dilnoza@example.uz".into()),
+            points: 6420,
+            lifetime_points: None,
+            tier: Some("Gold".into()),
+        }
+    }
+
+    fn typed(first: &str, last: &str, email: &str) -> CustomerProfile {
+        CustomerProfile {
+            mobile: MobileNumber::parse("998901234567").unwrap(),
+            first_name: first.into(),
+            last_name: last.into(),
+            email: Some(email.into()),
+        }
+    }
+
+    #[test]
+    fn only_a_typed_difference_is_a_change() {
+        let known = member();
+        assert!(!typed("Dilnoza", "Rahimova", "dilnoza@example.uz").changes(&known));
+        assert!(
+            !typed(" Dilnoza ", "", "").changes(&known),
+            "blank fields erase nothing"
+        );
+        assert!(typed("Dilnoza", "Karimova", "").changes(&known));
+        assert!(typed("", "", "new@example.uz").changes(&known));
+        let without_email = Member {
+            email: None,
+            ..member()
+        };
+        assert!(typed("Dilnoza", "Rahimova", "d@example.uz").changes(&without_email));
+        assert!(!typed("Dilnoza", "Rahimova", "").changes(&without_email));
     }
 }
