@@ -29,34 +29,13 @@ const demo = (name) => name.startsWith("demo_worker");
 const printer = (name) => name.startsWith("print_worker");
 const display = (name) => name.startsWith("customer_display");
 const serviceWorker = (name) => name === "sw.js";
-// The app's parts (scripts/split-app.mjs), each fetched the first time it
-// is needed; the chunk_* files hold code that several parts share. The
-// checkout's part and the chunks it waits for are fetched as the app
-// starts and count in the first load with the main module; the parts'
-// loader says which those are.
+// The app's parts (scripts/split-app.mjs): dialogs, panels, the catalog
+// reader and the providers' wire code, each fetched the first time it is
+// needed; the chunk_* files hold code that several parts share.
 const part = (name) => /^kassa-[0-9a-f]+-.+\.wasm$/.test(name);
-const loaderName = files.find((name) => /^kassa-[0-9a-f]+-parts\.js$/.test(name));
-const loads = new Map();
-if (loaderName) {
-  const loader = readFileSync(join(dir, loaderName), "utf8");
-  const LOAD = /(__wasm_split_load_\w+|__chunk_\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n\}\s*,\s*\[([^\]]*)\]/g;
-  for (const [, id, file, deps] of loader.matchAll(LOAD)) {
-    loads.set(id, { file, deps: deps.split(",").map((d) => d.trim()).filter(Boolean) });
-  }
-}
-const checkoutFiles = new Set();
-const visit = (id) => {
-  const load = loads.get(id);
-  if (!load || checkoutFiles.has(load.file)) return;
-  checkoutFiles.add(load.file);
-  load.deps.forEach(visit);
-};
-visit("__wasm_split_load_checkout");
-const checkoutPart = (name) => checkoutFiles.has(name);
 const groups = [
-  ["login: the main module", (name) => !part(name) && !scanner(name) && !demo(name) && !printer(name) && !display(name) && !serviceWorker(name)],
-  ["checkout: its part, fetched as the app starts", checkoutPart],
-  ["app parts, each fetched the first time it is needed", (name) => part(name) && !checkoutPart(name)],
+  ["first load (login and checkout)", (name) => !part(name) && !scanner(name) && !demo(name) && !printer(name) && !display(name) && !serviceWorker(name)],
+  ["app parts, each fetched the first time it is needed", part],
   ["scanner, fetched on scan-open", scanner],
   ["demo backend, fetched when a demo shift opens", demo],
   ["printer layout and code pages, fetched when a printer is first used", printer],
@@ -84,12 +63,10 @@ for (const [title, member] of groups) {
 }
 row("total", all.raw, all.brotli);
 
-const [login, checkout, , scannerLoad] = subtotals;
-const firstLoad = login.brotli + checkout.brotli;
-const met = firstLoad <= FIRST_LOAD_TARGET_KB * 1024;
+const [firstLoad, , scannerLoad] = subtotals;
+const met = firstLoad.brotli <= FIRST_LOAD_TARGET_KB * 1024;
 console.log(
-  `\nfirst load (login + checkout): ${kb(firstLoad)} brotli ` +
-    `(login ${kb(login.brotli)}, checkout ${kb(checkout.brotli)}) — ` +
+  `\nfirst load (login + checkout): ${kb(firstLoad.brotli)} brotli — ` +
     `target ≤ ${FIRST_LOAD_TARGET_KB} KB: ${met ? "met" : "NOT met"}`,
 );
 console.log(`scanner, on demand (scan-open): ${kb(scannerLoad.brotli)} brotli`);

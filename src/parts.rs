@@ -16,8 +16,6 @@ use leptos::prelude::AnyView;
 use leptos::wasm_split::wasm_split;
 
 pub const PARTS: Parts = Parts {
-    checkout: || Box::pin(checkout()),
-    preload_checkout: || Box::pin(async { preload_checkout().await.map_err(PartMissing::from) }),
     item: |line| Box::pin(item(line)),
     scan: || Box::pin(scan()),
     member: || Box::pin(member()),
@@ -35,11 +33,6 @@ pub const PARTS: Parts = Parts {
 };
 
 type Shown = Result<AnyView, PartMissing>;
-
-#[wasm_split(checkout, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_checkout))]
-fn checkout() -> Shown {
-    Ok(view::checkout())
-}
 
 #[wasm_split(sale, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn item(line: Option<LineId>) -> Shown {

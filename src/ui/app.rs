@@ -3,10 +3,9 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::checkout::ShownCheckout;
+use super::checkout::{CheckoutScreen, ShownCheckout};
 use super::locale::Locale;
 use super::login::LoginScreen;
-use super::on_demand::{on_demand, Parts};
 use super::outbox::Outbox;
 use super::printer::Printer;
 use super::session::{CurrentSession, Session, Storage};
@@ -25,13 +24,6 @@ pub fn App() -> impl IntoView {
     let current = CurrentSession::provide();
     let outbox = Outbox::provide(current);
     Printer::provide(current);
-    let parts = Parts::get();
-    // The checkout is a part of its own, so the login appears sooner; it
-    // is fetched at once, while the login is on screen (or the shift
-    // resumes).
-    spawn_local(async move {
-        let _ = (parts.preload_checkout)().await;
-    });
     let storage = Storage(RwSignal::new_local(None));
     provide_context(storage);
     provide_context(ShownCheckout(RwSignal::new(None)));
@@ -63,7 +55,7 @@ pub fn App() -> impl IntoView {
                 .into_any(),
                 Some(true) => view! {
                     <Show when=move || current.0.with(Option::is_some) fallback=|| view! { <LoginScreen/> }>
-                        {move || on_demand((parts.checkout)())}
+                        <CheckoutScreen/>
                     </Show>
                 }
                 .into_any(),

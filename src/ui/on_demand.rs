@@ -1,12 +1,10 @@
 //! Parts of the interface that are downloaded the first time they are needed.
 //!
 //! The app's wasm is split after the build (`scripts/split-app.mjs`) at the
-//! functions of `src/parts.rs`, in the app's binary: the checkout screen,
-//! each dialog a cashier opens now and then, the customer details, the
-//! printer panel, reading the catalog file and the providers' wire code live
-//! in files of their own. The login needs only the main module, and the
-//! checkout's part is fetched as soon as the app runs, while the login is on
-//! screen. The
+//! functions of `src/parts.rs`, in the app's binary: each dialog a cashier
+//! opens now and then, the customer panel, the printer panel, reading the
+//! catalog file and the providers' wire code live in files of their own, so
+//! the first load carries only the login and the empty checkout. The
 //! library reaches them through the [`Parts`] table the binary provides; the
 //! split functions live in the binary because each is a wasm export, which
 //! the workers' binaries, linking the same library, must not carry. The
@@ -52,8 +50,6 @@ pub type Sending = Pin<Box<dyn Future<Output = Result<AcceptedFigures, LoyaltyEr
 /// app's binary.
 #[derive(Clone, Copy)]
 pub struct Parts {
-    pub checkout: fn() -> ViewLoading,
-    pub preload_checkout: fn() -> Loading<()>,
     pub item: fn(Option<LineId>) -> ViewLoading,
     pub scan: fn() -> ViewLoading,
     pub member: fn() -> ViewLoading,

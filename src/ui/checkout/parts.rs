@@ -20,10 +20,6 @@ use crate::domain::catalog::Catalog;
 use crate::i18n::Text;
 use crate::ui::modal::Modal;
 
-pub fn checkout() -> AnyView {
-    view! { <super::CheckoutScreen/> }.into_any()
-}
-
 pub fn item(line: Option<LineId>) -> AnyView {
     view! { <ItemForm line=line/> }.into_any()
 }
