@@ -10,6 +10,7 @@ use kassa::domain::cart::LineId;
 use kassa::domain::catalog::Catalog;
 use kassa::store::step::Step;
 use kassa::ui::on_demand::{PartMissing, Parts, Sending};
+use kassa::ui::outbox::Outbox;
 use kassa::ui::parts as view;
 use kassa::ui::session::Session;
 use leptos::prelude::AnyView;
@@ -29,7 +30,7 @@ pub const PARTS: Parts = Parts {
     report: |closing| Box::pin(report(closing)),
     printer_panel: || Box::pin(printer_panel()),
     read_catalog: |json| Box::pin(read_catalog(json)),
-    send: |session, step, body| Box::pin(send(session, step, body)),
+    send: |outbox, session, number, step, body| Box::pin(send(outbox, session, number, step, body)),
 };
 
 type Shown = Result<AnyView, PartMissing>;
@@ -100,6 +101,12 @@ fn read_catalog(json: String) -> Result<Option<Catalog>, PartMissing> {
 }
 
 #[wasm_split(sending, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn send(session: Rc<Session>, step: Step, body: String) -> Result<Sending, PartMissing> {
-    Ok(Box::pin(kassa::ui::outbox::send(session, step, body)))
+fn send(
+    outbox: Outbox,
+    session: Rc<Session>,
+    number: String,
+    step: Step,
+    body: String,
+) -> Result<Sending, PartMissing> {
+    Ok(Box::pin(outbox.send_claimed(session, number, step, body)))
 }

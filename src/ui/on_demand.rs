@@ -19,10 +19,9 @@ use leptos::wasm_split::SplitLoaderError;
 use crate::domain::cart::LineId;
 use crate::domain::catalog::Catalog;
 use crate::i18n::Text;
-use crate::loyalty::error::LoyaltyError;
-use crate::store::outbox::AcceptedFigures;
 use crate::store::step::Step;
 use crate::ui::locale::Locale;
+use crate::ui::outbox::Outbox;
 use crate::ui::session::Session;
 
 /// A part could not be downloaded (the tablet is offline and the part was
@@ -43,8 +42,8 @@ pub type ViewLoading = Pin<Box<dyn Future<Output = Result<AnyView, PartMissing>>
 /// Something else whose part is on its way.
 pub type Loading<T> = Pin<Box<dyn Future<Output = Result<T, PartMissing>>>>;
 
-/// One step's answer on its way.
-pub type Sending = Pin<Box<dyn Future<Output = Result<AcceptedFigures, LoyaltyError>>>>;
+/// One step on its way, its answer recorded when it comes.
+pub type Sending = Pin<Box<dyn Future<Output = ()>>>;
 
 /// What the library loads on demand, each entry a split function of the
 /// app's binary.
@@ -63,7 +62,7 @@ pub struct Parts {
     pub report: fn(bool) -> ViewLoading,
     pub printer_panel: fn() -> ViewLoading,
     pub read_catalog: fn(String) -> Loading<Option<Catalog>>,
-    pub send: fn(Rc<Session>, Step, String) -> Loading<Sending>,
+    pub send: fn(Outbox, Rc<Session>, String, Step, String) -> Loading<Sending>,
 }
 
 impl Parts {

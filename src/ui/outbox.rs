@@ -29,6 +29,10 @@ const TICK: Duration = Duration::from_secs(1);
 /// it cannot lapse while a request is in flight.
 const LEASE_MS: u64 = 15_000;
 
+/// How long sending waits before fetching the `sending` part again after it
+/// could not be downloaded (unless the tablet comes back online first).
+const PART_RETRY_MS: u64 = 30_000;
+
 /// How a pending sale ended, once every step had its definite answer.
 pub type Settled = (String, SaleSettlement);
 
@@ -39,6 +43,9 @@ pub struct Outbox {
     pub last_settled: RwSignal<Option<Settled>>,
     current: CurrentSession,
     parts: Parts,
+    /// Until when sending waits for the `sending` part, which could not be
+    /// downloaded.
+    part_missing_until: StoredValue<u64>,
     /// This tab, as the holder of the sender lease.
     tab: StoredValue<String>,
 }
@@ -51,10 +58,12 @@ impl Outbox {
             last_settled: RwSignal::new(None),
             current,
             parts: Parts::get(),
+            part_missing_until: StoredValue::new(0),
             tab: StoredValue::new(crate::web::till::tab_id()),
         };
         set_interval(move || outbox.flush(), TICK);
         let _ = window_event_listener(leptos::ev::online, move |_| {
+            outbox.part_missing_until.set_value(0);
             outbox.queue.update(|queue| queue.retry_now(now_ms()));
             outbox.flush();
         });
@@ -119,7 +128,7 @@ impl Outbox {
     /// Sends the oldest due step, then the next, until none is due. One
     /// request at a time, so a step is never in flight twice.
     pub fn flush(self) {
-        if self.sending.get_untracked() {
+        if self.sending.get_untracked() || now_ms() < self.part_missing_until.get_value() {
             return;
         }
         let due = self.queue.with_untracked(|queue| {
@@ -145,45 +154,53 @@ impl Outbox {
                     return;
                 }
             }
-            let answer = match (self.parts.send)(session.clone(), step, body).await {
-                Ok(sent) => sent.await,
-                // Not downloaded (offline before the first send): the step
-                // waits like any unreachable request.
-                Err(PartMissing) => Err(LoyaltyError::Unreachable),
-            };
-            let mut definite = None;
-            let mut settlement = None;
-            self.queue.update(|queue| {
-                definite = queue
-                    .record_answer(&number, step, &answer, now_ms(), jitter_permille())
-                    .filter(|state| !state.is_pending())
-                    .cloned();
-                settlement = queue.settlement(&number);
-            });
-            // Storage first: should that fail, the step is sent again after
-            // a reload and answered from the server's idempotency.
-            if let Some(settlement) = settlement {
-                let _ = session.store.settle(&number, &settlement).await;
-                self.queue.update(|queue| {
-                    queue.dismiss(&number);
-                });
-                self.last_settled.set(Some((number, settlement)));
-            } else if let Some(state) = definite.clone() {
-                let _ = session.store.settle_step(&number, step, state).await;
-            }
-            self.sending.set(false);
-            if definite.is_some() {
-                self.flush();
+            match (self.parts.send)(self, session, number, step, body).await {
+                Ok(sending) => sending.await,
+                // Not downloaded (offline before the first send): the queue
+                // waits as for an unreachable server, and tries again later
+                // or when the tablet is back online.
+                Err(PartMissing) => {
+                    self.part_missing_until.set_value(now_ms() + PART_RETRY_MS);
+                    self.sending.set(false);
+                }
             }
         });
     }
-}
 
-/// Sends one step (the providers' wire code, an on-demand part).
-pub async fn send(
-    session: Rc<Session>,
-    step: Step,
-    body: String,
-) -> Result<AcceptedFigures, LoyaltyError> {
-    session.backend.send(step, &body).await
+    /// The rest of sending a step whose lease this tab holds: the request,
+    /// its answer recorded, the sale settled once every step has its
+    /// answer. Part of the `sending` part, with the providers' wire code.
+    pub async fn send_claimed(
+        self,
+        session: Rc<Session>,
+        number: String,
+        step: Step,
+        body: String,
+    ) {
+        let answer = session.backend.send(step, &body).await;
+        let mut definite = None;
+        let mut settlement = None;
+        self.queue.update(|queue| {
+            definite = queue
+                .record_answer(&number, step, &answer, now_ms(), jitter_permille())
+                .filter(|state| !state.is_pending())
+                .cloned();
+            settlement = queue.settlement(&number);
+        });
+        // Storage first: should that fail, the step is sent again after
+        // a reload and answered from the server's idempotency.
+        if let Some(settlement) = settlement {
+            let _ = session.store.settle(&number, &settlement).await;
+            self.queue.update(|queue| {
+                queue.dismiss(&number);
+            });
+            self.last_settled.set(Some((number, settlement)));
+        } else if let Some(state) = definite.clone() {
+            let _ = session.store.settle_step(&number, step, state).await;
+        }
+        self.sending.set(false);
+        if definite.is_some() {
+            self.flush();
+        }
+    }
 }
