@@ -381,6 +381,17 @@ mod tests {
         Sale::finalize(draft, ReceiptNumber("T1-000001".into()), at).unwrap()
     }
 
+    /// A sale reported with nothing known yet of what it earned, and
+    /// nothing owed.
+    fn plain(sale: &Sale) -> ReportedSale<'_> {
+        ReportedSale {
+            sale,
+            earned: None,
+            earned_points: None,
+            owed_paid: &[],
+        }
+    }
+
     fn movement(kind: CashMovementKind, amount: i64) -> CashMovement {
         CashMovement::new(kind, Money::sum(amount), "float").unwrap()
     }
@@ -448,7 +459,8 @@ mod tests {
             second: 0,
         };
         let with_points = Sale::finalize(draft, ReceiptNumber("T1-000002".into()), at).unwrap();
-        let plain = &three_sales()[2];
+        let sales = three_sales();
+        let ordinary = &sales[2];
         let reported = [
             ReportedSale {
                 sale: &with_points,
@@ -456,12 +468,7 @@ mod tests {
                 earned_points: Some(34),
                 owed_paid: &[],
             },
-            ReportedSale {
-                sale: plain,
-                earned: None,
-                earned_points: None,
-                owed_paid: &[],
-            },
+            plain(ordinary),
         ];
         let report = ShiftReport::new(Money::ZERO, &reported, &[], &[]).unwrap();
         assert_eq!(report.points_spent, Money::sum(5_000));
@@ -537,12 +544,7 @@ mod tests {
     fn refunds_count_per_tender_and_rate_and_sales_less_refunds_reconcile() {
         use crate::domain::refund::{Earned, RefundDraft, RefundPick, Refundable};
         let sales = three_sales();
-        let reported = sales.each_ref().map(|sale| ReportedSale {
-            sale,
-            earned: None,
-            earned_points: None,
-            owed_paid: &[],
-        });
+        let reported = sales.each_ref().map(plain);
         let refund = |sale: &Sale, picks: Vec<RefundPick>, number: &str| {
             let draft = RefundDraft {
                 cashier: "Aziza".into(),
@@ -641,12 +643,7 @@ mod tests {
                 },
             ),
         ];
-        let reported = sales.each_ref().map(|sale| ReportedSale {
-            sale,
-            earned: None,
-            earned_points: None,
-            owed_paid: &[],
-        });
+        let reported = sales.each_ref().map(plain);
         let report = ShiftReport::new(Money::ZERO, &reported, &[], &[]).unwrap();
         assert_eq!(
             report.vat_by_rate,
@@ -760,12 +757,7 @@ mod tests {
     #[test]
     fn closing_reports_a_surplus_or_a_shortage() {
         let sales = three_sales();
-        let reported = sales.each_ref().map(|sale| ReportedSale {
-            sale,
-            earned: None,
-            earned_points: None,
-            owed_paid: &[],
-        });
+        let reported = sales.each_ref().map(plain);
         let report = ShiftReport::new(Money::sum(100_000), &reported, &[], &[]).unwrap();
         assert_eq!(report.expected_cash, Money::sum(133_200));
         assert_eq!(report.earned_pending_count, 2);
