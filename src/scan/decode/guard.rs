@@ -73,9 +73,17 @@ fn read_luma(width: usize, height: usize, luma: Vec<u8>) -> Reading {
             return Reading::default();
         };
         let (grids, capstones) = image.detect_grids_and_capstones();
+        // rqrr fits a grid from the centres of its patterns (Kassa patch);
+        // where that grid does not decode, its own fit from their corners
+        // sometimes does.
         let found = grids
             .iter()
-            .filter_map(|grid| catch_unwind(AssertUnwindSafe(|| decode_grid(grid))).ok()?)
+            .filter_map(|grid| {
+                catch_unwind(AssertUnwindSafe(|| {
+                    decode_grid(grid).or_else(|| decode_grid(&grid.corner_fit()?))
+                }))
+                .ok()?
+            })
             .collect();
         Reading { found, capstones }
     }))

@@ -22,6 +22,10 @@ pub struct CapStone {
     /// The local perspective of the capstone, i.e. in which direction(s) the
     /// capstone is skewed.
     pub c: Perspective,
+    /// Kassa patch: the centroid of the stone (the 3×3 centre), to a fraction
+    /// of a pixel: far steadier than `center`, which is mapped from corners
+    /// found to the pixel.
+    pub stone_centre: (f64, f64),
 }
 
 /// Find all 'capstones' in a given image.
@@ -311,7 +315,45 @@ where
     let c = Perspective::create(&corners, 7.0, 7.0)?;
     let center = c.map(3.5, 3.5);
 
-    Some(CapStone { c, corners, center })
+    // Kassa patch: the stone, claimed as part of the capstone.
+    if PixelColor::White == img.get_pixel_at(linepos.stone, y)
+        || PixelColor::CapStone == img.get_pixel_at(linepos.stone, y)
+    {
+        return None;
+    }
+    let stone = img.repaint_and_apply((linepos.stone, y), PixelColor::CapStone, Centroid::default());
+    let stone_centre = stone.centre()?;
+
+    Some(CapStone {
+        c,
+        corners,
+        center,
+        stone_centre,
+    })
+}
+
+/// Kassa patch: the centroid of a flood-filled region, pixel centres at
+/// whole coordinates (as `Perspective::map` rounds).
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub(crate) struct Centroid {
+    sum_x: f64,
+    sum_y: f64,
+    count: f64,
+}
+
+impl Centroid {
+    pub(crate) fn centre(&self) -> Option<(f64, f64)> {
+        (self.count > 0.0).then(|| (self.sum_x / self.count, self.sum_y / self.count))
+    }
+}
+
+impl AreaFiller for Centroid {
+    fn update(&mut self, row: Row) {
+        let n = (row.right - row.left + 1) as f64;
+        self.sum_x += (row.left + row.right) as f64 * n / 2.0;
+        self.sum_y += row.y as f64 * n;
+        self.count += n;
+    }
 }
 
 /// Find the a corner of a sheared rectangle.

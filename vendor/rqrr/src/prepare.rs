@@ -242,19 +242,7 @@ where
             .filter_map(|v| crate::SkewedGridLocation::from_group(self, v))
             .collect();
         for grid_location in locations {
-            let bounds = [
-                grid_location.c.map(0.0, 0.0),
-                grid_location
-                    .c
-                    .map(grid_location.grid_size as f64 + 1.0, 0.0),
-                grid_location.c.map(
-                    grid_location.grid_size as f64 + 1.0,
-                    grid_location.grid_size as f64 + 1.0,
-                ),
-                grid_location
-                    .c
-                    .map(0.0, grid_location.grid_size as f64 + 1.0),
-            ];
+            let bounds = grid_location.bounds();
             let grid = grid_location.into_grid_image(self);
             res.push(crate::Grid { grid, bounds });
         }

@@ -8,6 +8,7 @@ use crate::{
     version_db::VERSION_DATA_BASE,
     BitGrid, CapStone, Point,
 };
+use crate::detect::Centroid;
 
 /// Location of a skewed square in an image
 ///
@@ -18,6 +19,10 @@ use crate::{
 pub struct SkewedGridLocation {
     pub grid_size: usize,
     pub c: geometry::Perspective,
+    /// Kassa patch: where `c` is the fit from centres, the points of rqrr's
+    /// own fit from corners, for `RefGridImage::corner_fit` to try where the
+    /// grid does not decode.
+    pub corners: Option<[Point; 4]>,
 }
 
 impl SkewedGridLocation {
@@ -69,6 +74,7 @@ impl SkewedGridLocation {
          * lines from capstones A and C.
          */
 
+        let mut align_centre = None;
         let mut align = geometry::line_intersect(
             &group.0.corners[0],
             &group.0.corners[1],
@@ -85,6 +91,7 @@ impl SkewedGridLocation {
                 line_p: hd,
                 best: align,
                 score,
+                centroid: Centroid::default(),
             };
             let found = img.repaint_and_apply(
                 (align.x as usize, align.y as usize),
@@ -92,20 +99,48 @@ impl SkewedGridLocation {
                 finder,
             );
             align = found.best;
+            align_centre = found.centroid.centre();
         }
 
         if version_from_grid_size(grid_size) >= VERSION_DATA_BASE.len() {
             return None;
         }
 
-        let c = setup_perspective(img, &group, align, grid_size)?;
+        // Kassa patch: the fit from centres first; rqrr's fit from corners
+        // where that fails, or later where its grid does not decode.
+        let corners = [
+            group.1.corners[0],
+            group.2.corners[0],
+            align,
+            group.0.corners[0],
+        ];
+        let (c, corners) = match centre_perspective(img, &group, align_centre, grid_size) {
+            Some(c) => (c, Some(corners)),
+            None => (setup_perspective(img, &corners, grid_size)?, None),
+        };
 
-        Some(SkewedGridLocation { grid_size, c })
+        Some(SkewedGridLocation {
+            grid_size,
+            c,
+            corners,
+        })
     }
 
     /// Convert into a grid referencing the underlying image as source
     pub fn into_grid_image<'a, S>(self, img: &'a PreparedImage<S>) -> RefGridImage<'a, S> {
         RefGridImage { grid: self, img }
+    }
+
+    /// Kassa patch: the corners of the grid's modules in the image,
+    /// [top-left, top-right, bottom-right, bottom-left].
+    pub fn bounds(&self) -> [Point; 4] {
+        let far = self.grid_size as f64 + 1.0;
+        [
+            self.c.map(0.0, 0.0),
+            self.c.map(far, 0.0),
+            self.c.map(far, far),
+            self.c.map(0.0, far),
+        ]
     }
 }
 
@@ -127,6 +162,30 @@ pub struct RefGridImage<'a, S> {
     img: &'a PreparedImage<S>,
 }
 
+impl<'a, S> RefGridImage<'a, S>
+where
+    S: ImageBuffer,
+{
+    /// Kassa patch: the location as rqrr fits it, from the corners of the
+    /// capstones and the alignment pattern, where the grid was fitted from
+    /// their centres: a second chance for a grid that does not decode
+    /// (shared corpus `qrcode-4/29.png`). Costs a jiggle, so only on demand.
+    pub fn corner_fit(&self) -> Option<SkewedGridLocation> {
+        let corners = self.grid.corners?;
+        let c = setup_perspective(self.img, &corners, self.grid.grid_size)?;
+        Some(SkewedGridLocation {
+            grid_size: self.grid.grid_size,
+            c,
+            corners: None,
+        })
+    }
+
+    /// Kassa patch: the image the grid reads.
+    pub fn image(&self) -> &'a PreparedImage<S> {
+        self.img
+    }
+}
+
 impl<S> BitGrid for RefGridImage<'_, S>
 where
     S: ImageBuffer,
@@ -143,24 +202,45 @@ where
 
 fn setup_perspective<S>(
     img: &PreparedImage<S>,
-    caps: &CapStoneGroup,
-    align: Point,
+    corners: &[Point; 4],
     grid_size: usize,
 ) -> Option<geometry::Perspective>
 where
     S: ImageBuffer,
 {
-    let initial = geometry::Perspective::create(
-        &[
-            caps.1.corners[0],
-            caps.2.corners[0],
-            align,
-            caps.0.corners[0],
-        ],
-        (grid_size - 7) as f64,
-        (grid_size - 7) as f64,
-    )?;
+    let initial =
+        geometry::Perspective::create(corners, (grid_size - 7) as f64, (grid_size - 7) as f64)?;
 
+    Some(jiggle_perspective(img, initial, grid_size))
+}
+
+/// Kassa patch: a grid fit from the centroids of the capstones' stones and
+/// of the alignment pattern (on version 1, the fourth corner of the
+/// parallelogram of the three stones), then jiggled as rqrr's own fit is.
+/// rqrr fits from corners found to the pixel and extends the capstones'
+/// edges to the fourth: on small or rotated codes a pixel is a large share
+/// of a module, and the fit misses by a module at the far side. Centroids
+/// of whole regions are precise to a fraction of a pixel.
+fn centre_perspective<S>(
+    img: &PreparedImage<S>,
+    caps: &CapStoneGroup,
+    align_centre: Option<(f64, f64)>,
+    grid_size: usize,
+) -> Option<geometry::Perspective>
+where
+    S: ImageBuffer,
+{
+    let (tl, tr, bl) = (caps.1.stone_centre, caps.2.stone_centre, caps.0.stone_centre);
+    let near = 3.5;
+    let far = grid_size as f64 - 3.5;
+    let (fourth, at) = match align_centre {
+        Some(centre) if grid_size > 21 => (centre, far - 3.0),
+        _ => ((tr.0 + bl.0 - tl.0, tr.1 + bl.1 - tl.1), far),
+    };
+    let initial = geometry::Perspective::from_pairs(
+        &[(near, near), (far, near), (at, at), (near, far)],
+        &[tl, tr, fourth, bl],
+    )?;
     Some(jiggle_perspective(img, initial, grid_size))
 }
 
@@ -293,10 +373,13 @@ struct LeftMostFinder {
     line_p: Point,
     best: Point,
     score: i32,
+    /// Kassa patch: the centroid of the pattern's centre, for `centre_perspective`.
+    centroid: Centroid,
 }
 
 impl AreaFiller for LeftMostFinder {
     fn update(&mut self, row: Row) {
+        self.centroid.update(row);
         let left_d = -self.line_p.y * (row.left as i32) + self.line_p.x * row.y as i32;
         let right_d = -self.line_p.y * (row.right as i32) + self.line_p.x * row.y as i32;
 
