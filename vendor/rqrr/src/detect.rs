@@ -208,19 +208,18 @@ fn crosses_vertically<S: ImageBuffer>(
     let x = (linepos.stone + linepos.stone_end) / 2;
     let dark = |y: usize| PixelColor::White != img.get_pixel_at(x, y);
     let limit = 4 * (linepos.right - linepos.left);
-    // Runs upwards from y (stone, white, ring) and downwards from y + 1.
+    // Runs upwards from y (stone, white, ring) and downwards from y + 1. The
+    // image's edge may cut the ring (a code without a quiet zone), not the
+    // stone or the white around it.
     let mut up = [0usize; 3];
-    let mut at = y;
+    let mut at = Some(y);
     for (i, run) in up.iter_mut().enumerate() {
         let want_dark = i != 1;
-        while dark(at) == want_dark && *run <= limit {
+        while let Some(row) = at.filter(|&row| dark(row) == want_dark && *run <= limit) {
             *run += 1;
-            if at == 0 {
-                break;
-            }
-            at -= 1;
+            at = row.checked_sub(1);
         }
-        if at == 0 && i < 2 {
+        if at.is_none() && i < 2 {
             return false;
         }
     }
