@@ -26,6 +26,10 @@ pub struct CapStone {
     /// of a pixel: far steadier than `center`, which is mapped from corners
     /// found to the pixel.
     pub stone_centre: (f64, f64),
+    /// Kassa patch: the side of a module in pixels, from the dark area of
+    /// ring and stone (33 modules): with the distances between capstones, a
+    /// grid size that does not rely on counting a blurred timing pattern.
+    pub module: f64,
 }
 
 /// Find all 'capstones' in a given image.
@@ -308,7 +312,7 @@ where
     let all_corner_finder = AllCornerFinder::new(start_point, first_corner_finder.best());
     let all_corner_finder =
         img.repaint_and_apply((linepos.right, y), PixelColor::CapStone, all_corner_finder);
-    let corners = all_corner_finder.best();
+    let corners = all_corner_finder.corners();
 
     /* Set up the perspective transform and find the center */
     let c = Perspective::create(&corners, 7.0, 7.0)?;
@@ -322,12 +326,14 @@ where
     }
     let stone = img.repaint_and_apply((linepos.stone, y), PixelColor::CapStone, Centroid::default());
     let stone_centre = stone.centre()?;
+    let module = ((all_corner_finder.area + stone.count) / 33.0).sqrt();
 
     Some(CapStone {
         c,
         corners,
         center,
         stone_centre,
+        module,
     })
 }
 
@@ -337,7 +343,7 @@ where
 pub(crate) struct Centroid {
     sum_x: f64,
     sum_y: f64,
-    count: f64,
+    pub(crate) count: f64,
 }
 
 impl Centroid {
@@ -415,11 +421,13 @@ impl AreaFiller for FirstCornerFinder {
 /// between initial and corner point. The opposite corner must one of the points
 /// that lie the farthest in the opposite direction. The 2 other corners are
 /// those that are the farthest left and right from the reference line.
-#[derive(Debug, Eq, PartialEq, Clone)]
+#[derive(Debug, PartialEq, Clone)]
 struct AllCornerFinder {
     baseline: Point,
     best: [Point; 4],
     scores: [i32; 4],
+    /// Kassa patch: the ring's pixels.
+    area: f64,
 }
 
 impl AllCornerFinder {
@@ -441,16 +449,18 @@ impl AllCornerFinder {
                 -parallel_score,
                 -orthogonal_score,
             ],
+            area: 0.0,
         }
     }
 
-    pub fn best(self) -> [Point; 4] {
+    pub fn corners(&self) -> [Point; 4] {
         self.best
     }
 }
 
 impl AreaFiller for AllCornerFinder {
     fn update(&mut self, row: Row) {
+        self.area += (row.right - row.left + 1) as f64;
         let l_par_score = (row.left as i32) * self.baseline.x + (row.y as i32) * self.baseline.y;
         let l_ort_score = -(row.left as i32) * self.baseline.y + (row.y as i32) * self.baseline.x;
         let l_scores = [l_par_score, l_ort_score, -l_par_score, -l_ort_score];
