@@ -6,6 +6,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use rqrr::{BitGrid, Grid, PreparedImage};
 
+use super::sharpen::sharpen;
 use super::view::View;
 
 /// The smallest QR code is 21 modules wide; a narrower view holds none.
@@ -44,6 +45,12 @@ pub(super) fn read_zoomed(view: &View<'_>) -> Reading {
         return Reading::default();
     }
     read_luma(2 * width, 2 * height, zoom(&luma, width, height))
+}
+
+/// `read` of the view unsharp-masked (`sharpen`): blurred codes.
+pub(super) fn read_sharpened(view: &View<'_>) -> Reading {
+    let (width, height) = (view.width(), view.height());
+    read_luma(width, height, sharpen(&view.luma(), width, height))
 }
 
 /// Bilinear ×2: each source pixel becomes four, placed at quarter steps

@@ -80,6 +80,7 @@ mod frame;
 mod fuzz;
 mod guard;
 mod pipeline;
+mod sharpen;
 mod view;
 
 pub use frame::{FrameError, LumaFrame, MAX_PIXELS};

@@ -3,7 +3,7 @@
 //! behind each stage are in the module doc (`super`).
 
 use super::frame::LumaFrame;
-use super::guard::{read, read_zoomed, Found, Reading};
+use super::guard::{read, read_sharpened, read_zoomed, Found, Reading};
 use super::view::{View, INVERT, SQUARE};
 
 /// Frames with a longer side above this are shrunk by a whole factor before
@@ -30,6 +30,8 @@ pub struct Stages {
     pub contrast: bool,
     /// Retry the centre enlarged twice (small modules).
     pub zoom: bool,
+    /// Retry the whole frame sharpened (blur).
+    pub sharpen: bool,
     /// Run the retries after the whole frame only where a view showed a
     /// finder pattern: a frame without a code then costs three cheap views.
     pub gate: bool,
@@ -43,6 +45,7 @@ impl Stages {
         invert: true,
         contrast: true,
         zoom: true,
+        sharpen: true,
         gate: true,
     };
 
@@ -53,6 +56,7 @@ impl Stages {
         invert: false,
         contrast: false,
         zoom: false,
+        sharpen: false,
         gate: false,
     };
 }
@@ -97,14 +101,20 @@ fn attempt(frame: &LumaFrame, stages: Stages) -> Vec<Found> {
         Some(whole),
         stages.invert.then(|| whole.scaled(2).toned(&INVERT)),
     ];
-    // (view, enlarged twice first)
     let retries = [
-        stages.centre_first.then_some((centre, false)),
-        stages.contrast.then(|| (centre.toned(&SQUARE), false)),
-        stages.invert.then(|| (whole.toned(&INVERT), false)),
-        stages.zoom.then(|| (zoom_view(whole, centre), true)),
-        (stages.zoom && stages.invert).then(|| (zoom_view(whole, centre).toned(&INVERT), true)),
-        (stages.zoom && stages.contrast).then(|| (zoom_view(whole, centre).toned(&SQUARE), true)),
+        stages.centre_first.then_some((centre, Retry::Plain)),
+        stages
+            .contrast
+            .then(|| (centre.toned(&SQUARE), Retry::Plain)),
+        stages.sharpen.then_some((whole, Retry::Sharpened)),
+        stages.invert.then(|| (whole.toned(&INVERT), Retry::Plain)),
+        stages
+            .zoom
+            .then(|| (zoom_view(whole, centre), Retry::Zoomed)),
+        (stages.zoom && stages.invert)
+            .then(|| (zoom_view(whole, centre).toned(&INVERT), Retry::Zoomed)),
+        (stages.zoom && stages.contrast)
+            .then(|| (zoom_view(whole, centre).toned(&SQUARE), Retry::Zoomed)),
     ];
     let mut capstones = 0;
     for view in first.iter().flatten() {
@@ -123,9 +133,29 @@ fn attempt(frame: &LumaFrame, stages: Stages) -> Vec<Found> {
     retries
         .iter()
         .flatten()
-        .map(|(view, zoom)| if *zoom { read_zoomed(view) } else { read(view) }.found)
+        .map(|(view, retry)| retry.read(view).found)
         .find(|found| !found.is_empty())
         .unwrap_or_default()
+}
+
+/// How a retry's view is read.
+#[derive(Clone, Copy)]
+enum Retry {
+    Plain,
+    /// Unsharp-masked first.
+    Sharpened,
+    /// Enlarged twice first.
+    Zoomed,
+}
+
+impl Retry {
+    fn read(self, view: &View<'_>) -> Reading {
+        match self {
+            Retry::Plain => read(view),
+            Retry::Sharpened => read_sharpened(view),
+            Retry::Zoomed => read_zoomed(view),
+        }
+    }
 }
 
 /// What the zoomed retry enlarges: the whole view where it is small (a
