@@ -61,7 +61,7 @@ pub fn find_and_rank_possible_neighbors(capstones: &[CapStone], idx: usize) -> V
 /// (generated `blur`, shared `qrcode-3/23.png`). `from_group` then checks
 /// each pair for timing and alignment patterns as it checks rqrr's.
 fn corner_pairs(capstones: &[CapStone], idx: usize) -> Vec<(usize, usize)> {
-    const MAX_SIDE_MISMATCH: f64 = 0.25;
+    const MAX_SIDE_MISMATCH: f64 = 0.4;
     const MAX_COSINE: f64 = 0.35;
     const MAX_MODULE_RATIO: f64 = 1.5;
     let corner = &capstones[idx];
