@@ -35,6 +35,12 @@ pub(super) fn read(view: &View<'_>) -> Reading {
     read_luma(view.width(), view.height(), view.luma())
 }
 
+/// `read` of pixels already taken from a view (`View::luma`), `width` by
+/// `height`: views that share their pixels share the work of taking them.
+pub(super) fn read_pixels(width: usize, height: usize, luma: Vec<u8>) -> Reading {
+    read_luma(width, height, luma)
+}
+
 /// `read` of the view enlarged twice each way, bilinearly: rqrr places a
 /// capstone's corners to the pixel, which for modules of 2–4 pixels is a
 /// large share of a module; at twice the size the grid fits twice as well.

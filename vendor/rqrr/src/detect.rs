@@ -45,15 +45,24 @@ where
     S: ImageBuffer,
 {
     let mut res = Vec::new();
+    // Kassa patch: each row's dark pixels are read once, from a copy of the
+    // row, instead of a bounds-checked `get_pixel` per pixel. Regions found
+    // meanwhile are recoloured, never from dark to light or back, so the
+    // copy stays true to the scan.
+    let mut dark = vec![false; img.width()];
 
     for y in 0..img.height() {
+        img.dark_row(y, &mut dark);
         // Kassa patch: the scanner sees dark or light only. Adjacent dark
         // pixels always share a colour (regions are recoloured whole), so
         // runs are the same as rqrr's colour runs, without converting every
         // pixel to a `PixelColor` and comparing those.
-        let mut finder = LineScanner::new(PixelColor::White != img.get_pixel_at(0, y));
-        for x in 1..img.width() {
-            let linepos = match finder.advance(PixelColor::White != img.get_pixel_at(x, y)) {
+        let Some((&first, rest)) = dark.split_first() else {
+            continue;
+        };
+        let mut finder = LineScanner::new(first);
+        for &d in rest {
+            let linepos = match finder.advance(d) {
                 Some(l) => l,
                 None => continue,
             };
@@ -143,6 +152,7 @@ impl LineScanner {
     /// observed. It will return `Some(position)` if the last added pixel
     /// completes a 1:1:3:1:1 pattern of black/white runs. This is a
     /// candidate for capstones.
+    #[inline]
     fn advance(&mut self, color: bool) -> Option<LinePosition> {
         self.current_position += 1;
 

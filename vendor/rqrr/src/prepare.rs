@@ -43,6 +43,12 @@ pub trait ImageBuffer {
     fn row(&self, _y: usize) -> Option<&[u8]> {
         None
     }
+
+    /// Kassa patch: `row`, to write: the binarizer then sets a block's
+    /// pixels a slice at a time.
+    fn row_mut(&mut self, _y: usize) -> Option<&mut [u8]> {
+        None
+    }
 }
 
 #[cfg(feature = "img")]
@@ -98,6 +104,10 @@ impl ImageBuffer for BasicImageBuffer {
 
     fn row(&self, y: usize) -> Option<&[u8]> {
         self.pixels.get(y * self.w..(y + 1) * self.w)
+    }
+
+    fn row_mut(&mut self, y: usize) -> Option<&mut [u8]> {
+        self.pixels.get_mut(y * self.w..(y + 1) * self.w)
     }
 }
 
@@ -388,6 +398,19 @@ where
         self.buffer.get_pixel(x as usize, y as usize).into()
     }
 
+    /// Kassa patch: whether each pixel of row `y` is dark (not white), into
+    /// `out` (as long as a row).
+    pub(crate) fn dark_row(&self, y: usize, out: &mut [bool]) {
+        match self.buffer.row(y) {
+            Some(row) => out.iter_mut().zip(row).for_each(|(d, &v)| *d = v != 0),
+            None => {
+                for (x, d) in out.iter_mut().enumerate() {
+                    *d = PixelColor::White != self.get_pixel_at(x, y);
+                }
+            }
+        }
+    }
+
     pub fn get_pixel_at(&self, x: usize, y: usize) -> PixelColor {
         self.buffer.get_pixel(x, y).into()
     }
@@ -516,16 +539,20 @@ fn binarize_blocks<S: ImageBuffer>(buf: &mut S) {
             let left = block_origin(bx, w);
             let (mut sum, mut min, mut max) = (0usize, usize::MAX, 0usize);
             for y in top..top + BLOCK {
-                let mut add = |v: u8| {
-                    let v = usize::from(v);
-                    sum += v;
-                    min = min.min(v);
-                    max = max.max(v);
-                };
+                let mut segment = [0u8; BLOCK];
                 match buf.row(y).and_then(|row| row.get(left..left + BLOCK)) {
-                    Some(pixels) => pixels.iter().for_each(|&v| add(v)),
-                    None => (left..left + BLOCK).for_each(|x| add(buf.get_pixel(x, y))),
+                    Some(pixels) => segment.copy_from_slice(pixels),
+                    None => {
+                        for (x, v) in (left..).zip(segment.iter_mut()) {
+                            *v = buf.get_pixel(x, y);
+                        }
+                    }
                 }
+                // Three reductions over a fixed-size array, which the
+                // compiler turns into vector instructions.
+                sum += segment.iter().map(|&v| usize::from(v)).sum::<usize>();
+                min = min.min(usize::from(segment.iter().copied().min().unwrap_or(0)));
+                max = max.max(usize::from(segment.iter().copied().max().unwrap_or(0)));
             }
             let mut point = sum / (BLOCK * BLOCK);
             if max - min <= MIN_DYNAMIC_RANGE {
@@ -552,21 +579,21 @@ fn binarize_blocks<S: ImageBuffer>(buf: &mut S) {
             let sum: usize = (cy - 2..=cy + 2)
                 .map(|y| black[y * cols + cx - 2..=y * cols + cx + 2].iter().sum::<usize>())
                 .sum();
-            let threshold = sum / 25;
-            for y in top..top + BLOCK {
-                for x in left..left + BLOCK {
-                    let v = buf.get_pixel(x, y);
-                    // The last block overlaps its neighbour: pixels already
-                    // set hold 0 or 1, and are left as they are.
-                    if x < bx * BLOCK || y < by * BLOCK {
-                        continue;
+            let threshold = sum.div_euclid(25).min(255) as u8;
+            // The last block overlaps its neighbour: pixels already set hold
+            // 0 or 1, and are left as they are.
+            let (first_x, first_y) = (left.max(bx * BLOCK), top.max(by * BLOCK));
+            for y in first_y..top + BLOCK {
+                match buf.row_mut(y).and_then(|row| row.get_mut(first_x..left + BLOCK)) {
+                    Some(pixels) => pixels.iter_mut().for_each(|v| {
+                        *v = u8::from(*v <= threshold);
+                    }),
+                    None => {
+                        for x in first_x..left + BLOCK {
+                            let dark = buf.get_pixel(x, y) <= threshold;
+                            buf.set_pixel(x, y, u8::from(dark));
+                        }
                     }
-                    let fill = if usize::from(v) <= threshold {
-                        PixelColor::Black
-                    } else {
-                        PixelColor::White
-                    };
-                    buf.set_pixel(x, y, fill.into());
                 }
             }
         }
