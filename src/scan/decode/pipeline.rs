@@ -242,6 +242,95 @@ pub(super) mod tests {
         LumaFrame::new(width, height, pixels).unwrap()
     }
 
+    /// `frame` turned by `degrees` about its centre, nearest pixel, the
+    /// corners filled with `fill`.
+    pub(in crate::scan::decode) fn rotated(frame: &LumaFrame, degrees: f64, fill: u8) -> LumaFrame {
+        let (w, h) = (frame.width() as usize, frame.height() as usize);
+        let (sin, cos) = degrees.to_radians().sin_cos();
+        let (cx, cy) = (w as f64 / 2.0, h as f64 / 2.0);
+        let pixels = (0..h)
+            .flat_map(|y| (0..w).map(move |x| (x as f64 - cx, y as f64 - cy)))
+            .map(|(dx, dy)| {
+                let (sx, sy) = (cx + dx * cos + dy * sin, cy - dx * sin + dy * cos);
+                if sx >= 0.0 && sy >= 0.0 && (sx as usize) < w && (sy as usize) < h {
+                    frame.pixels()[sy as usize * w + sx as usize]
+                } else {
+                    fill
+                }
+            })
+            .collect();
+        LumaFrame::new(w as u32, h as u32, pixels).unwrap()
+    }
+
+    #[test]
+    fn reads_small_rotated_codes() {
+        // rqrr fitted the grid from capstone corners found to the pixel: at
+        // 3 px per module and turned, its fit missed by a module at the far
+        // corner (shared `qrcode-6`). The fit from centres reads them.
+        let code = code_frame(CUSTOMER, 320, 240, 3, false);
+        for degrees in [17.0, 30.0, 45.0, 62.0] {
+            let frame = rotated(&code, degrees, 230);
+            assert_eq!(decode(&frame), vec![CUSTOMER.to_owned()], "{degrees}°");
+        }
+    }
+
+    #[test]
+    fn reads_a_code_without_a_quiet_zone_against_the_top_edge() {
+        // At a pixel per module the capstone's ring is the frame's first
+        // row, where the vertical cross-check used to stop (shared
+        // `qrcode-5`'s version-40 codes).
+        let code = qrcode::QrCode::new("KASSA-1").unwrap();
+        let size = code.width();
+        let colors = code.to_colors();
+        let pixels = (0..48usize)
+            .flat_map(|y| (0..48usize).map(move |x| (x, y)))
+            .map(|(x, y)| {
+                let dark = x < size && y < size && colors[y * size + x] == qrcode::Color::Dark;
+                if dark {
+                    20
+                } else {
+                    230
+                }
+            })
+            .collect();
+        let frame = LumaFrame::new(48, 48, pixels).unwrap();
+        assert_eq!(decode(&frame), vec!["KASSA-1".to_owned()]);
+    }
+
+    /// `frame` blurred by a `2r+1` box, `passes` times.
+    fn blurred(frame: &LumaFrame, r: usize, passes: usize) -> LumaFrame {
+        let (w, h) = (frame.width() as usize, frame.height() as usize);
+        let mut pixels = frame.pixels().to_vec();
+        for _ in 0..passes {
+            pixels = (0..h)
+                .flat_map(|y| (0..w).map(move |x| (x, y)))
+                .map(|(x, y)| {
+                    let (mut sum, mut n) = (0u32, 0u32);
+                    for yy in y.saturating_sub(r)..(y + r + 1).min(h) {
+                        for xx in x.saturating_sub(r)..(x + r + 1).min(w) {
+                            sum += u32::from(pixels[yy * w + xx]);
+                            n += 1;
+                        }
+                    }
+                    (sum / n) as u8
+                })
+                .collect();
+        }
+        LumaFrame::new(w as u32, h as u32, pixels).unwrap()
+    }
+
+    #[test]
+    fn reads_a_blurred_code_through_the_sharpened_retry() {
+        // 3 px modules under a 5×5 box blur: every other view fails.
+        let frame = blurred(&code_frame(CUSTOMER, 320, 240, 3, false), 2, 1);
+        let without = Stages {
+            sharpen: false,
+            ..Stages::ALL
+        };
+        assert_eq!(decode_with(&frame, without), Vec::<String>::new());
+        assert_eq!(decode(&frame), vec![CUSTOMER.to_owned()]);
+    }
+
     #[test]
     fn reads_a_clean_customer_code() {
         let frame = code_frame(CUSTOMER, 640, 480, 6, false);
