@@ -246,11 +246,7 @@ where
         let mut res = Vec::new();
         let stones = crate::capstones_from_image(self);
         let capstones = stones.len();
-        let groups = self.find_groupings(stones);
-        let locations: Vec<_> = groups
-            .into_iter()
-            .filter_map(|v| crate::SkewedGridLocation::from_group(self, v))
-            .collect();
+        let locations = self.find_groupings(stones);
         for grid_location in locations {
             let bounds = grid_location.bounds();
             let grid = grid_location.into_grid_image(self);
@@ -265,7 +261,15 @@ where
     /// By trying to match up the relative perspective of 3
     /// [CapStones](struct.CapStone.html) along with other criteria we can find the
     /// CapStones that corner the same QR code.
-    fn find_groupings(&mut self, capstones: Vec<crate::CapStone>) -> Vec<CapStoneGroup>
+    ///
+    /// Kassa patch: returns the grid locations the checks fitted, and keeps
+    /// the checked copy of the image for a group that passes. rqrr fitted
+    /// each group twice, once on the copy and again on the image, and the
+    /// fit (its jiggling) is most of the time a read takes.
+    fn find_groupings(
+        &mut self,
+        capstones: Vec<crate::CapStone>,
+    ) -> Vec<crate::SkewedGridLocation>
     where
         S: Clone,
     {
@@ -289,13 +293,14 @@ where
                 // A copy of the input image is used to not contaminate the
                 // original on an incorrect set of CapStones
                 let mut image_copy = self.clone();
-                if crate::SkewedGridLocation::from_group(&mut image_copy, group_under_test.clone())
-                    .is_none()
-                {
+                let Some(location) =
+                    crate::SkewedGridLocation::from_group(&mut image_copy, group_under_test)
+                else {
                     continue;
-                }
+                };
                 // This is a viable set, save this grouping
-                groups.push(group_under_test);
+                *self = image_copy;
+                groups.push(location);
                 used_capstones.push(pair.0);
                 used_capstones.push(idx);
                 used_capstones.push(pair.1);
