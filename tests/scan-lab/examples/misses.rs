@@ -1,5 +1,5 @@
-//! `misses [name…]` / `misses --generated`: for each shared-corpus (or
-//! generated) image the pipeline reads wrong (by bytes), what rqrr makes of
+//! `misses [name…]` / `misses --generated [index]`: for each shared-corpus
+//! (or generated) image the pipeline reads wrong (by bytes), what rqrr makes of
 //! a few views: capstones, grids, and each grid's size and decode error.
 //! Sorts the misses by the stage that loses them.
 use kassa::scan::decode::{decode, decode_bytes_with, LumaFrame, Stages};
@@ -13,8 +13,8 @@ fn zoom(l: &[u8], w: usize, h: usize) -> Vec<u8> {
             let (a, b, c, d) = (at(x, y), at(x + 1, y), at(x, y + 1), at(x + 1, y + 1));
             let o = 4 * y * w + 2 * x;
             out[o] = a as u8;
-            out[o + 1] = ((a + b + 1) / 2) as u8;
-            out[o + 2 * w] = ((a + c + 1) / 2) as u8;
+            out[o + 1] = (a + b).div_ceil(2) as u8;
+            out[o + 2 * w] = (a + c).div_ceil(2) as u8;
             out[o + 2 * w + 1] = ((a + b + c + d + 2) / 4) as u8;
         }
     }
@@ -22,7 +22,6 @@ fn zoom(l: &[u8], w: usize, h: usize) -> Vec<u8> {
 }
 
 fn probe(label: &str, w: usize, h: usize, luma: Vec<u8>) -> String {
-    eprintln!("-- {label}");
     let Some(mut img) = rqrr::PreparedImage::prepare_from_luma(w, h, luma) else {
         return format!("{label}: -");
     };
@@ -40,6 +39,8 @@ fn probe(label: &str, w: usize, h: usize, luma: Vec<u8>) -> String {
     format!("{label}: caps {caps} grids {res:?}")
 }
 
+/// Unsharp masking as `decode`'s sharpened retry does it: the mean of the
+/// `2r+1` square, `k/2` times the difference added.
 fn sharpen(l: &[u8], w: usize, h: usize, r: usize, k: i32) -> Vec<u8> {
     let mut out = vec![0u8; w * h];
     for y in 0..h {
