@@ -64,6 +64,7 @@ fn corner_pairs(capstones: &[CapStone], idx: usize) -> Vec<(usize, usize)> {
     const MAX_SIDE_MISMATCH: f64 = 0.4;
     const MAX_COSINE: f64 = 0.35;
     const MAX_MODULE_RATIO: f64 = 1.5;
+    const MAX_PAIRS: usize = 6;
     let corner = &capstones[idx];
     let (cx, cy) = corner.stone_centre;
     let side = |other: &CapStone| {
@@ -92,7 +93,9 @@ fn corner_pairs(capstones: &[CapStone], idx: usize) -> Vec<(usize, usize)> {
         }
     }
     found.sort_unstable_by(|x, y| x.0.total_cmp(&y.0));
-    found.into_iter().map(|(_, pair)| pair).collect()
+    // Each pair tried costs `from_group` a copy of the image: a picture
+    // full of finder-like shapes must not make that quadratic.
+    found.into_iter().take(MAX_PAIRS).map(|(_, pair)| pair).collect()
 }
 
 fn find_possible_neighbors(capstones: &[CapStone], idx: usize) -> (Vec<Neighbor>, Vec<Neighbor>) {
