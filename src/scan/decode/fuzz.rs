@@ -3,8 +3,9 @@
 
 use proptest::prelude::*;
 
-use super::guard::{read, read_zoomed};
-use super::pipeline::tests::code_frame;
+use super::guard::{read, read_sharpened, read_zoomed};
+use super::pipeline::tests::{code_frame, rotated};
+use super::sharpen::sharpen;
 use super::view::View;
 use super::{decode, decode_raw, FrameError, LumaFrame};
 
@@ -132,13 +133,39 @@ proptest! {
     }
 
     #[test]
+    fn sharpening_keeps_any_size(seed in any::<u64>(), width in 0usize..40, height in 0usize..40, extra in 0usize..3) {
+        let luma = bytes(seed, width * height + extra);
+        let sharp = sharpen(&luma, width, height);
+        prop_assert_eq!(sharp.len(), luma.len());
+    }
+
+    #[test]
+    fn a_turned_or_damaged_code_never_panics(seed in any::<u64>(), degrees in 0.0f64..360.0, module in 1u32..6, damage in 0usize..400) {
+        // Turned codes reach the fit from centres, the grouping of capstones
+        // by centres and the corner fit behind them; damage makes their
+        // fits and alignment searches fail in every way.
+        let code = code_frame("6f1c7f0e-2a55-4d8e-9f55-1d3c2b0a9e11", 240, 200, module, seed % 3 == 0);
+        let paper = code.pixels()[0];
+        let mut pixels = rotated(&code, degrees, paper).pixels().to_vec();
+        for (i, v) in bytes(seed, 2 * damage).chunks(2).enumerate() {
+            let at = (usize::from(v[0]) * 211 + i * 7919) % pixels.len();
+            pixels[at] = v[1];
+        }
+        let frame = LumaFrame::new(240, 200, pixels).unwrap();
+        let payloads = decode(&frame);
+        prop_assert!(sane(&payloads));
+        prop_assert!(payloads.len() <= 1);
+        prop_assert!(sane(&decode_raw(&frame)));
+    }
+
+    #[test]
     fn any_view_zoomed_never_panics(seed in any::<u64>(), width in 1u32..120, height in 1u32..120, block in 1usize..9) {
         let (w, h) = (width as usize, height as usize);
         let frame = LumaFrame::new(width, height, blocks(seed, w, h, block)).unwrap();
         let whole = View::whole(&frame);
         for view in [whole, whole.scaled(2), whole.centre(3, 4), whole.centre(1, 3)] {
             prop_assert_eq!(view.luma().len(), view.width() * view.height());
-            for reading in [read(&view), read_zoomed(&view)] {
+            for reading in [read(&view), read_zoomed(&view), read_sharpened(&view)] {
                 prop_assert!(reading.found.iter().all(|f| !f.text.is_empty()));
             }
         }

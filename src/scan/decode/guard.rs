@@ -6,6 +6,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use rqrr::{BitGrid, Grid, PreparedImage};
 
+use super::sharpen::sharpen;
 use super::view::View;
 
 /// The smallest QR code is 21 modules wide; a narrower view holds none.
@@ -34,6 +35,12 @@ pub(super) fn read(view: &View<'_>) -> Reading {
     read_luma(view.width(), view.height(), view.luma())
 }
 
+/// `read` of pixels already taken from a view (`View::luma`), `width` by
+/// `height`: views that share their pixels share the work of taking them.
+pub(super) fn read_pixels(width: usize, height: usize, luma: Vec<u8>) -> Reading {
+    read_luma(width, height, luma)
+}
+
 /// `read` of the view enlarged twice each way, bilinearly: rqrr places a
 /// capstone's corners to the pixel, which for modules of 2–4 pixels is a
 /// large share of a module; at twice the size the grid fits twice as well.
@@ -44,6 +51,12 @@ pub(super) fn read_zoomed(view: &View<'_>) -> Reading {
         return Reading::default();
     }
     read_luma(2 * width, 2 * height, zoom(&luma, width, height))
+}
+
+/// `read` of the view unsharp-masked (`sharpen`): blurred codes.
+pub(super) fn read_sharpened(view: &View<'_>) -> Reading {
+    let (width, height) = (view.width(), view.height());
+    read_luma(width, height, sharpen(&view.luma(), width, height))
 }
 
 /// Bilinear ×2: each source pixel becomes four, placed at quarter steps
@@ -73,9 +86,17 @@ fn read_luma(width: usize, height: usize, luma: Vec<u8>) -> Reading {
             return Reading::default();
         };
         let (grids, capstones) = image.detect_grids_and_capstones();
+        // rqrr fits a grid from the centres of its patterns (Kassa patch);
+        // where that grid does not decode, its own fit from their corners
+        // sometimes does.
         let found = grids
             .iter()
-            .filter_map(|grid| catch_unwind(AssertUnwindSafe(|| decode_grid(grid))).ok()?)
+            .filter_map(|grid| {
+                catch_unwind(AssertUnwindSafe(|| {
+                    decode_grid(grid).or_else(|| decode_grid(&grid.corner_fit()?))
+                }))
+                .ok()?
+            })
             .collect();
         Reading { found, capstones }
     }))

@@ -10,22 +10,26 @@
 //! 3. The whole frame at half resolution, luma inverted: dark-mode phones
 //!    show light modules on black, which rqrr never looks for (`invert`).
 //!
-//! Then, only if one of those saw a finder pattern (`gate`; a frame with no
-//! code in view stops here), until one yields a code:
+//! Then, only if one of those saw two finder patterns (`gate`; a frame with
+//! no code in view stops here), until one yields a code:
 //! 4. The centred square of 3/4 of the shorter side (`centre_first`).
 //! 5. That square with luma squared, which deepens every contrast: glare,
 //!    blur, a dim screen (`contrast`).
-//! 6. The whole frame inverted at full resolution (`invert`).
-//! 7. The whole view enlarged twice, bilinearly, where its longer side is at
+//! 6. The whole frame unsharp-masked (`sharpen`): blur.
+//! 7. The whole frame inverted at full resolution (`invert`).
+//! 8. The whole view enlarged twice, bilinearly, where its longer side is at
 //!    most 480 px, else a centre square of at most 480 enlarged (`zoom`):
 //!    rqrr places corners to the pixel, a large share of a 2–4 px module.
-//! 8. That enlarged view inverted (`zoom` and `invert`), then squared
+//! 9. That enlarged view inverted (`zoom` and `invert`), then squared
 //!    (`zoom` and `contrast`).
 //!
 //! rqrr itself carries Kassa patches (`vendor/rqrr/KASSA-PATCH.md`): a
 //! block-wise binarizer after zxing's hybrid one, a finder test that keeps
-//! modules of 1–2 px and cross-checks the column, and the capstone count
-//! the gate needs.
+//! modules of 1–2 px and cross-checks the column, the capstone count the
+//! gate needs, a grid fitted from the centres of capstones and alignment
+//! pattern (rqrr's fit from corners as the fallback, which `guard` tries
+//! where the first grid does not decode), capstones grouped by their
+//! centres too, and a scan of every other row.
 //!
 //! Measured by `tests/scan-lab` (`cargo run --profile lab -p
 //! kassa-scan-lab --bin accuracy`, exact counts): the generated corpus is
@@ -42,20 +46,28 @@
 //! | zoomed retry | 182 | 144 |
 //! | full-resolution and zoomed inversion retries | 187 | 144 |
 //! | zoomed contrast retry | 187 | 146 |
+//! | issue 18, second session: grid fit from centres, corner fit behind | 187 | 153 |
+//! | finder cross-check on the top edge (no quiet zone) | 187 | 158 |
+//! | groups by centres, fit without an alignment pattern | 187 | 159 |
+//! | sharpened retry | 191 | 159 |
+//! | groups by centres with sides within 40 % | 191 | 160 |
+//! | faster binarizer and scan, every other row, gate at two capstones | 191 | 160 |
+//! | each group's grid fitted once, not twice | 191 | 160 |
 //!
 //! Of the shared corpus, 12 more codes are read bit-exact but hold
-//! Shift_JIS text, which `decode` shows as lossy UTF-8 (158 bit-exact): a
+//! Shift_JIS text, which `decode` shows as lossy UTF-8 (172 bit-exact): a
 //! customer code is ASCII, and a charset table is not worth its bytes.
 //!
 //! # Time
 //! Counted in instructions (`valgrind --tool=callgrind` on the lab's
-//! `cost` example at opt-level 3, as the worker is built; the machine is
-//! shared, so wall times are noise): a 640×480 frame without a code costs
-//! a median 43M instructions (three views, no retries; 106M before the gate
-//! and the row-built views; one in four background frames shows a false
-//! finder pattern and runs every retry, 175M), and 32 generated frames with
-//! a code 1890M (2182M before). rqrr still spends most
-//! of a read fitting the grid (`fitness_*`, `Perspective::map`).
+//! `cost` example at opt-level 3; the machine is shared, so wall times are
+//! noise). A 640×480 frame without a code costs a median 22M instructions
+//! (three views, no retries; 8 background frames, the most 24M), and 32
+//! generated frames with a code 888M. Before this issue's second session,
+//! built the same way (opt-level 3, no LTO): 47M, with two of the eight
+//! frames at 230M (a lone false capstone ran every retry), and 2040M; the
+//! first session had brought them from 106M and 2182M. Of a codeless
+//! frame, binarizing is now about half and the capstone scan the other.
 //!
 //! # Panics
 //! rqrr 0.11 asserted on some images: `geometry.rs:55` (`Perspective::map`
@@ -80,6 +92,7 @@ mod frame;
 mod fuzz;
 mod guard;
 mod pipeline;
+mod sharpen;
 mod view;
 
 pub use frame::{FrameError, LumaFrame, MAX_PIXELS};

@@ -113,7 +113,31 @@ impl<'a> View<'a> {
             let top = (self.top + y * step) * stride + self.left;
             if step == 1 {
                 let row = pixels.get(top..top + self.width).unwrap_or_default();
-                out.extend(row.iter().map(|&v| self.tone[usize::from(v)]));
+                if std::ptr::eq(self.tone, &IDENTITY) {
+                    out.extend_from_slice(row);
+                } else {
+                    out.extend(row.iter().map(|&v| self.tone[usize::from(v)]));
+                }
+            } else if step == 2 {
+                // The half-resolution views every frame starts with, summed
+                // two by two rather than through the general loop below.
+                let span = 2 * self.width;
+                let upper = pixels.get(top..top + span).unwrap_or_default();
+                let lower = pixels
+                    .get(top + stride..top + stride + span)
+                    .unwrap_or_default();
+                out.extend(
+                    upper
+                        .chunks_exact(2)
+                        .zip(lower.chunks_exact(2))
+                        .map(|(a, b)| {
+                            let sum = u32::from(a[0])
+                                + u32::from(a[1])
+                                + u32::from(b[0])
+                                + u32::from(b[1]);
+                            self.tone[(sum / 4) as usize]
+                        }),
+                );
             } else {
                 sums.fill(0);
                 let rows = pixels.get(top..).unwrap_or_default().chunks(stride);

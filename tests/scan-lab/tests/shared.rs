@@ -54,6 +54,6 @@ fn the_pipeline_reads_the_floor() {
         as_bytes += usize::from(text || bytes);
     }
     eprintln!("shared corpus: {as_text} as text, {as_bytes} bit-exact");
-    // `accuracy` prints them per category: 146 and 158 of 179.
-    assert!(as_text >= 146 && as_bytes >= 158, "{as_text} / {as_bytes}");
+    // `accuracy` prints them per category: 160 and 172 of 179.
+    assert!(as_text >= 160 && as_bytes >= 172, "{as_text} / {as_bytes}");
 }

@@ -22,6 +22,14 @@ pub struct CapStone {
     /// The local perspective of the capstone, i.e. in which direction(s) the
     /// capstone is skewed.
     pub c: Perspective,
+    /// Kassa patch: the centroid of the stone (the 3×3 centre), to a fraction
+    /// of a pixel: far steadier than `center`, which is mapped from corners
+    /// found to the pixel.
+    pub stone_centre: (f64, f64),
+    /// Kassa patch: the side of a module in pixels, from the dark area of
+    /// ring and stone (33 modules): with the distances between capstones, a
+    /// grid size that does not rely on counting a blurred timing pattern.
+    pub module: f64,
 }
 
 /// Find all 'capstones' in a given image.
@@ -37,15 +45,27 @@ where
     S: ImageBuffer,
 {
     let mut res = Vec::new();
+    // Kassa patch: each row's dark pixels are read once, from a copy of the
+    // row, instead of a bounds-checked `get_pixel` per pixel. Regions found
+    // meanwhile are recoloured, never from dark to light or back, so the
+    // copy stays true to the scan. Every other row only: a stone is three
+    // modules high, so even at a pixel per module one of its rows is
+    // scanned (zxing skips more); the scan is half of what a frame without
+    // a code costs.
+    let mut dark = vec![false; img.width()];
 
-    for y in 0..img.height() {
+    for y in (0..img.height()).step_by(2) {
+        img.dark_row(y, &mut dark);
         // Kassa patch: the scanner sees dark or light only. Adjacent dark
         // pixels always share a colour (regions are recoloured whole), so
         // runs are the same as rqrr's colour runs, without converting every
         // pixel to a `PixelColor` and comparing those.
-        let mut finder = LineScanner::new(PixelColor::White != img.get_pixel_at(0, y));
-        for x in 1..img.width() {
-            let linepos = match finder.advance(PixelColor::White != img.get_pixel_at(x, y)) {
+        let Some((&first, rest)) = dark.split_first() else {
+            continue;
+        };
+        let mut finder = LineScanner::new(first);
+        for &d in rest {
+            let linepos = match finder.advance(d) {
                 Some(l) => l,
                 None => continue,
             };
@@ -135,6 +155,7 @@ impl LineScanner {
     /// observed. It will return `Some(position)` if the last added pixel
     /// completes a 1:1:3:1:1 pattern of black/white runs. This is a
     /// candidate for capstones.
+    #[inline]
     fn advance(&mut self, color: bool) -> Option<LinePosition> {
         self.current_position += 1;
 
@@ -204,19 +225,18 @@ fn crosses_vertically<S: ImageBuffer>(
     let x = (linepos.stone + linepos.stone_end) / 2;
     let dark = |y: usize| PixelColor::White != img.get_pixel_at(x, y);
     let limit = 4 * (linepos.right - linepos.left);
-    // Runs upwards from y (stone, white, ring) and downwards from y + 1.
+    // Runs upwards from y (stone, white, ring) and downwards from y + 1. The
+    // image's edge may cut the ring (a code without a quiet zone), not the
+    // stone or the white around it.
     let mut up = [0usize; 3];
-    let mut at = y;
+    let mut at = Some(y);
     for (i, run) in up.iter_mut().enumerate() {
         let want_dark = i != 1;
-        while dark(at) == want_dark && *run <= limit {
+        while let Some(row) = at.filter(|&row| dark(row) == want_dark && *run <= limit) {
             *run += 1;
-            if at == 0 {
-                break;
-            }
-            at -= 1;
+            at = row.checked_sub(1);
         }
-        if at == 0 && i < 2 {
+        if at.is_none() && i < 2 {
             return false;
         }
     }
@@ -305,13 +325,53 @@ where
     let all_corner_finder = AllCornerFinder::new(start_point, first_corner_finder.best());
     let all_corner_finder =
         img.repaint_and_apply((linepos.right, y), PixelColor::CapStone, all_corner_finder);
-    let corners = all_corner_finder.best();
+    let corners = all_corner_finder.corners();
 
     /* Set up the perspective transform and find the center */
     let c = Perspective::create(&corners, 7.0, 7.0)?;
     let center = c.map(3.5, 3.5);
 
-    Some(CapStone { c, corners, center })
+    // Kassa patch: the stone, claimed as part of the capstone.
+    if PixelColor::White == img.get_pixel_at(linepos.stone, y)
+        || PixelColor::CapStone == img.get_pixel_at(linepos.stone, y)
+    {
+        return None;
+    }
+    let stone = img.repaint_and_apply((linepos.stone, y), PixelColor::CapStone, Centroid::default());
+    let stone_centre = stone.centre()?;
+    let module = ((all_corner_finder.area + stone.count) / 33.0).sqrt();
+
+    Some(CapStone {
+        c,
+        corners,
+        center,
+        stone_centre,
+        module,
+    })
+}
+
+/// Kassa patch: the centroid of a flood-filled region, pixel centres at
+/// whole coordinates (as `Perspective::map` rounds).
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub(crate) struct Centroid {
+    sum_x: f64,
+    sum_y: f64,
+    pub(crate) count: f64,
+}
+
+impl Centroid {
+    pub(crate) fn centre(&self) -> Option<(f64, f64)> {
+        (self.count > 0.0).then(|| (self.sum_x / self.count, self.sum_y / self.count))
+    }
+}
+
+impl AreaFiller for Centroid {
+    fn update(&mut self, row: Row) {
+        let n = (row.right - row.left + 1) as f64;
+        self.sum_x += (row.left + row.right) as f64 * n / 2.0;
+        self.sum_y += row.y as f64 * n;
+        self.count += n;
+    }
 }
 
 /// Find the a corner of a sheared rectangle.
@@ -374,11 +434,13 @@ impl AreaFiller for FirstCornerFinder {
 /// between initial and corner point. The opposite corner must one of the points
 /// that lie the farthest in the opposite direction. The 2 other corners are
 /// those that are the farthest left and right from the reference line.
-#[derive(Debug, Eq, PartialEq, Clone)]
+#[derive(Debug, PartialEq, Clone)]
 struct AllCornerFinder {
     baseline: Point,
     best: [Point; 4],
     scores: [i32; 4],
+    /// Kassa patch: the ring's pixels.
+    area: f64,
 }
 
 impl AllCornerFinder {
@@ -400,16 +462,18 @@ impl AllCornerFinder {
                 -parallel_score,
                 -orthogonal_score,
             ],
+            area: 0.0,
         }
     }
 
-    pub fn best(self) -> [Point; 4] {
+    pub fn corners(&self) -> [Point; 4] {
         self.best
     }
 }
 
 impl AreaFiller for AllCornerFinder {
     fn update(&mut self, row: Row) {
+        self.area += (row.right - row.left + 1) as f64;
         let l_par_score = (row.left as i32) * self.baseline.x + (row.y as i32) * self.baseline.y;
         let l_ort_score = -(row.left as i32) * self.baseline.y + (row.y as i32) * self.baseline.x;
         let l_scores = [l_par_score, l_ort_score, -l_par_score, -l_ort_score];

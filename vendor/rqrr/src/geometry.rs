@@ -61,6 +61,41 @@ impl Perspective {
         }
     }
 
+    /// Kassa patch: the perspective that maps each of four points in grid
+    /// coordinates to its point in the image, at sub-pixel precision (for
+    /// fits from the centres of capstones and alignment patterns rather than
+    /// from corners rounded to the pixel). `None` where three of either
+    /// quadrilateral's points are (nearly) on a line.
+    pub fn from_pairs(grid: &[(f64, f64); 4], image: &[(f64, f64); 4]) -> Option<Self> {
+        let to_image = square_to_quad(image)?;
+        let to_grid = square_to_quad(grid)?;
+        let h = mul3(&to_image, &adjugate3(&to_grid));
+        let scale = h[2][2];
+        if !scale.is_finite() || scale.abs() < 1e-12 {
+            return None;
+        }
+        let c = [
+            h[0][0] / scale,
+            h[0][1] / scale,
+            h[0][2] / scale,
+            h[1][0] / scale,
+            h[1][1] / scale,
+            h[1][2] / scale,
+            h[2][0] / scale,
+            h[2][1] / scale,
+        ];
+        c.iter().all(|v| v.is_finite()).then_some(Perspective(c))
+    }
+
+    /// Kassa patch: `map` without rounding to the pixel.
+    pub fn map_f(&self, u: f64, v: f64) -> (f64, f64) {
+        let scale = 1.0f64 / (self.0[6] * u + self.0[7] * v + 1.0f64);
+        (
+            (self.0[0] * u + self.0[1] * v + self.0[2]) * scale,
+            (self.0[3] * u + self.0[4] * v + self.0[5]) * scale,
+        )
+    }
+
     pub fn unmap(&self, p: &Point) -> (f64, f64) {
         let x = p.x as f64;
         let y = p.y as f64;
@@ -80,6 +115,51 @@ impl Perspective {
 
         (u, v)
     }
+}
+
+type Mat3 = [[f64; 3]; 3];
+
+/// Kassa patch: the projective map of the unit square (0,0), (1,0), (1,1),
+/// (0,1) onto `quad`, as a 3×3 matrix (Heckbert's square-to-quad).
+fn square_to_quad(quad: &[(f64, f64); 4]) -> Option<Mat3> {
+    let [(x0, y0), (x1, y1), (x2, y2), (x3, y3)] = *quad;
+    let (dx3, dy3) = (x0 - x1 + x2 - x3, y0 - y1 + y2 - y3);
+    let (dx1, dx2, dy1, dy2) = (x1 - x2, x3 - x2, y1 - y2, y3 - y2);
+    let den = dx1 * dy2 - dx2 * dy1;
+    if !den.is_finite() || den.abs() < 1e-9 {
+        return None;
+    }
+    let g = (dx3 * dy2 - dx2 * dy3) / den;
+    let h = (dx1 * dy3 - dx3 * dy1) / den;
+    let m = [
+        [x1 - x0 + g * x1, x3 - x0 + h * x3, x0],
+        [y1 - y0 + g * y1, y3 - y0 + h * y3, y0],
+        [g, h, 1.0],
+    ];
+    // Three points on a line make the map singular.
+    let det = (0..3).map(|c| m[0][c] * adjugate3(&m)[c][0]).sum::<f64>();
+    (det.is_finite() && det.abs() > 1e-6).then_some(m)
+}
+
+/// Kassa patch: the inverse of `m` up to scale, which is all a projective
+/// map needs.
+fn adjugate3(m: &Mat3) -> Mat3 {
+    let c = |r0: usize, r1: usize, c0: usize, c1: usize| m[r0][c0] * m[r1][c1] - m[r0][c1] * m[r1][c0];
+    [
+        [c(1, 2, 1, 2), -c(0, 2, 1, 2), c(0, 1, 1, 2)],
+        [-c(1, 2, 0, 2), c(0, 2, 0, 2), -c(0, 1, 0, 2)],
+        [c(1, 2, 0, 1), -c(0, 2, 0, 1), c(0, 1, 0, 1)],
+    ]
+}
+
+fn mul3(a: &Mat3, b: &Mat3) -> Mat3 {
+    let mut out = [[0.0; 3]; 3];
+    for (r, row) in out.iter_mut().enumerate() {
+        for (k, cell) in row.iter_mut().enumerate() {
+            *cell = (0..3).map(|i| a[r][i] * b[i][k]).sum();
+        }
+    }
+    out
 }
 
 pub fn line_intersect(p0: &Point, p1: &Point, q0: &Point, q1: &Point) -> Option<Point> {
@@ -187,6 +267,19 @@ impl Iterator for BresenhamScan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn from_pairs_maps_each_pair() {
+        let grid = [(3.5, 3.5), (21.5, 3.5), (18.5, 18.5), (3.5, 21.5)];
+        let image = [(103.2, 51.0), (160.7, 70.1), (140.3, 118.9), (80.4, 110.6)];
+        let p = Perspective::from_pairs(&grid, &image).unwrap();
+        for (g, i) in grid.iter().zip(image) {
+            let (x, y) = p.map_f(g.0, g.1);
+            assert!((x - i.0).abs() < 1e-6 && (y - i.1).abs() < 1e-6, "{g:?} -> {x},{y}");
+        }
+        let line = [(0.0, 0.0), (1.0, 1.0), (2.0, 2.0), (0.0, 5.0)];
+        assert_eq!(Perspective::from_pairs(&grid, &line), None);
+    }
 
     #[test]
     fn test_bresenham_straight() {

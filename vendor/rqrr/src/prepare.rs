@@ -43,6 +43,12 @@ pub trait ImageBuffer {
     fn row(&self, _y: usize) -> Option<&[u8]> {
         None
     }
+
+    /// Kassa patch: `row`, to write: the binarizer then sets a block's
+    /// pixels a slice at a time.
+    fn row_mut(&mut self, _y: usize) -> Option<&mut [u8]> {
+        None
+    }
 }
 
 #[cfg(feature = "img")]
@@ -98,6 +104,10 @@ impl ImageBuffer for BasicImageBuffer {
 
     fn row(&self, y: usize) -> Option<&[u8]> {
         self.pixels.get(y * self.w..(y + 1) * self.w)
+    }
+
+    fn row_mut(&mut self, y: usize) -> Option<&mut [u8]> {
+        self.pixels.get_mut(y * self.w..(y + 1) * self.w)
     }
 }
 
@@ -236,25 +246,9 @@ where
         let mut res = Vec::new();
         let stones = crate::capstones_from_image(self);
         let capstones = stones.len();
-        let groups = self.find_groupings(stones);
-        let locations: Vec<_> = groups
-            .into_iter()
-            .filter_map(|v| crate::SkewedGridLocation::from_group(self, v))
-            .collect();
+        let locations = self.find_groupings(stones);
         for grid_location in locations {
-            let bounds = [
-                grid_location.c.map(0.0, 0.0),
-                grid_location
-                    .c
-                    .map(grid_location.grid_size as f64 + 1.0, 0.0),
-                grid_location.c.map(
-                    grid_location.grid_size as f64 + 1.0,
-                    grid_location.grid_size as f64 + 1.0,
-                ),
-                grid_location
-                    .c
-                    .map(0.0, grid_location.grid_size as f64 + 1.0),
-            ];
+            let bounds = grid_location.bounds();
             let grid = grid_location.into_grid_image(self);
             res.push(crate::Grid { grid, bounds });
         }
@@ -267,7 +261,15 @@ where
     /// By trying to match up the relative perspective of 3
     /// [CapStones](struct.CapStone.html) along with other criteria we can find the
     /// CapStones that corner the same QR code.
-    fn find_groupings(&mut self, capstones: Vec<crate::CapStone>) -> Vec<CapStoneGroup>
+    ///
+    /// Kassa patch: returns the grid locations the checks fitted, and keeps
+    /// the checked copy of the image for a group that passes. rqrr fitted
+    /// each group twice, once on the copy and again on the image, and the
+    /// fit (its jiggling) is most of the time a read takes.
+    fn find_groupings(
+        &mut self,
+        capstones: Vec<crate::CapStone>,
+    ) -> Vec<crate::SkewedGridLocation>
     where
         S: Clone,
     {
@@ -291,13 +293,14 @@ where
                 // A copy of the input image is used to not contaminate the
                 // original on an incorrect set of CapStones
                 let mut image_copy = self.clone();
-                if crate::SkewedGridLocation::from_group(&mut image_copy, group_under_test.clone())
-                    .is_none()
-                {
+                let Some(location) =
+                    crate::SkewedGridLocation::from_group(&mut image_copy, group_under_test)
+                else {
                     continue;
-                }
+                };
                 // This is a viable set, save this grouping
-                groups.push(group_under_test);
+                *self = image_copy;
+                groups.push(location);
                 used_capstones.push(pair.0);
                 used_capstones.push(idx);
                 used_capstones.push(pair.1);
@@ -398,6 +401,19 @@ where
         let x = cmp::max(0, cmp::min((self.width() - 1) as i32, p.x));
         let y = cmp::max(0, cmp::min((self.height() - 1) as i32, p.y));
         self.buffer.get_pixel(x as usize, y as usize).into()
+    }
+
+    /// Kassa patch: whether each pixel of row `y` is dark (not white), into
+    /// `out` (as long as a row).
+    pub(crate) fn dark_row(&self, y: usize, out: &mut [bool]) {
+        match self.buffer.row(y) {
+            Some(row) => out.iter_mut().zip(row).for_each(|(d, &v)| *d = v != 0),
+            None => {
+                for (x, d) in out.iter_mut().enumerate() {
+                    *d = PixelColor::White != self.get_pixel_at(x, y);
+                }
+            }
+        }
     }
 
     pub fn get_pixel_at(&self, x: usize, y: usize) -> PixelColor {
@@ -528,16 +544,20 @@ fn binarize_blocks<S: ImageBuffer>(buf: &mut S) {
             let left = block_origin(bx, w);
             let (mut sum, mut min, mut max) = (0usize, usize::MAX, 0usize);
             for y in top..top + BLOCK {
-                let mut add = |v: u8| {
-                    let v = usize::from(v);
-                    sum += v;
-                    min = min.min(v);
-                    max = max.max(v);
-                };
+                let mut segment = [0u8; BLOCK];
                 match buf.row(y).and_then(|row| row.get(left..left + BLOCK)) {
-                    Some(pixels) => pixels.iter().for_each(|&v| add(v)),
-                    None => (left..left + BLOCK).for_each(|x| add(buf.get_pixel(x, y))),
+                    Some(pixels) => segment.copy_from_slice(pixels),
+                    None => {
+                        for (x, v) in (left..).zip(segment.iter_mut()) {
+                            *v = buf.get_pixel(x, y);
+                        }
+                    }
                 }
+                // Three reductions over a fixed-size array, which the
+                // compiler turns into vector instructions.
+                sum += segment.iter().map(|&v| usize::from(v)).sum::<usize>();
+                min = min.min(usize::from(segment.iter().copied().min().unwrap_or(0)));
+                max = max.max(usize::from(segment.iter().copied().max().unwrap_or(0)));
             }
             let mut point = sum / (BLOCK * BLOCK);
             if max - min <= MIN_DYNAMIC_RANGE {
@@ -564,21 +584,21 @@ fn binarize_blocks<S: ImageBuffer>(buf: &mut S) {
             let sum: usize = (cy - 2..=cy + 2)
                 .map(|y| black[y * cols + cx - 2..=y * cols + cx + 2].iter().sum::<usize>())
                 .sum();
-            let threshold = sum / 25;
-            for y in top..top + BLOCK {
-                for x in left..left + BLOCK {
-                    let v = buf.get_pixel(x, y);
-                    // The last block overlaps its neighbour: pixels already
-                    // set hold 0 or 1, and are left as they are.
-                    if x < bx * BLOCK || y < by * BLOCK {
-                        continue;
+            let threshold = sum.div_euclid(25).min(255) as u8;
+            // The last block overlaps its neighbour: pixels already set hold
+            // 0 or 1, and are left as they are.
+            let (first_x, first_y) = (left.max(bx * BLOCK), top.max(by * BLOCK));
+            for y in first_y..top + BLOCK {
+                match buf.row_mut(y).and_then(|row| row.get_mut(first_x..left + BLOCK)) {
+                    Some(pixels) => pixels.iter_mut().for_each(|v| {
+                        *v = u8::from(*v <= threshold);
+                    }),
+                    None => {
+                        for x in first_x..left + BLOCK {
+                            let dark = buf.get_pixel(x, y) <= threshold;
+                            buf.set_pixel(x, y, u8::from(dark));
+                        }
                     }
-                    let fill = if usize::from(v) <= threshold {
-                        PixelColor::Black
-                    } else {
-                        PixelColor::White
-                    };
-                    buf.set_pixel(x, y, fill.into());
                 }
             }
         }

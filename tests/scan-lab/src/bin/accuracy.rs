@@ -293,6 +293,13 @@ fn stages(shared: &[Case], generated: &[Case], empty: &[LumaFrame]) {
             },
         ),
         ("all but zoom", Stages { zoom: false, ..all }),
+        (
+            "all but sharpen",
+            Stages {
+                sharpen: false,
+                ..all
+            },
+        ),
         ("all but gate", Stages { gate: false, ..all }),
         ("all (decode)", all),
     ];

@@ -8,6 +8,7 @@ use crate::{
     version_db::VERSION_DATA_BASE,
     BitGrid, CapStone, Point,
 };
+use crate::detect::Centroid;
 
 /// Location of a skewed square in an image
 ///
@@ -18,6 +19,10 @@ use crate::{
 pub struct SkewedGridLocation {
     pub grid_size: usize,
     pub c: geometry::Perspective,
+    /// Kassa patch: where `c` is the fit from centres, the points of rqrr's
+    /// own fit from corners, for `RefGridImage::corner_fit` to try where the
+    /// grid does not decode.
+    pub corners: Option<[Point; 4]>,
 }
 
 impl SkewedGridLocation {
@@ -56,19 +61,20 @@ impl SkewedGridLocation {
         /* Rotate each capstone so that corner 0 is top-left with respect
          * to the grid.
          */
-        rotate_capstone(&mut group.0, &h0, &hd);
-        rotate_capstone(&mut group.1, &h0, &hd);
-        rotate_capstone(&mut group.2, &h0, &hd);
+        rotate_capstone(&mut group.0, &h0, &hd)?;
+        rotate_capstone(&mut group.1, &h0, &hd)?;
+        rotate_capstone(&mut group.2, &h0, &hd)?;
 
         /* Check the timing pattern. This doesn't require a perspective
          * transform.
          */
-        let grid_size = measure_timing_pattern(img, &group);
+        let grid_size = measure_timing_pattern(img, &group)?;
 
         /* Make an estimate based for the alignment pattern based on extending
          * lines from capstones A and C.
          */
 
+        let mut align_centre = None;
         let mut align = geometry::line_intersect(
             &group.0.corners[0],
             &group.0.corners[1],
@@ -79,33 +85,67 @@ impl SkewedGridLocation {
         /* On V2+ grids, we should use the alignment pattern. */
         if grid_size > 21 {
             /* Try to find the actual location of the alignment pattern. */
-            align = find_alignment_pattern(img, align, &group.0, &group.2)?;
-            let score = -hd.y * align.x + hd.x * align.y;
-            let finder = LeftMostFinder {
-                line_p: hd,
-                best: align,
-                score,
-            };
-            let found = img.repaint_and_apply(
-                (align.x as usize, align.y as usize),
-                PixelColor::Alignment,
-                finder,
-            );
-            align = found.best;
+            // Kassa patch: where no alignment pattern is found (blurred, or
+            // lost in a picture), the grid is still fitted, from the
+            // parallelogram of the capstones, instead of the group being
+            // dropped.
+            if let Some(seed) = find_alignment_pattern(img, align, &group.0, &group.2) {
+                let score = -hd.y * seed.x + hd.x * seed.y;
+                let finder = LeftMostFinder {
+                    line_p: hd,
+                    best: seed,
+                    score,
+                    centroid: Centroid::default(),
+                };
+                let found = img.repaint_and_apply(
+                    (seed.x as usize, seed.y as usize),
+                    PixelColor::Alignment,
+                    finder,
+                );
+                align = found.best;
+                align_centre = found.centroid.centre();
+            }
         }
 
         if version_from_grid_size(grid_size) >= VERSION_DATA_BASE.len() {
             return None;
         }
 
-        let c = setup_perspective(img, &group, align, grid_size)?;
+        // Kassa patch: the fit from centres first; rqrr's fit from corners
+        // where that fails, or later where its grid does not decode.
+        let corners = [
+            group.1.corners[0],
+            group.2.corners[0],
+            align,
+            group.0.corners[0],
+        ];
+        let (c, corners) = match centre_perspective(img, &group, align_centre, grid_size) {
+            Some(c) => (c, Some(corners)),
+            None => (setup_perspective(img, &corners, grid_size)?, None),
+        };
 
-        Some(SkewedGridLocation { grid_size, c })
+        Some(SkewedGridLocation {
+            grid_size,
+            c,
+            corners,
+        })
     }
 
     /// Convert into a grid referencing the underlying image as source
     pub fn into_grid_image<'a, S>(self, img: &'a PreparedImage<S>) -> RefGridImage<'a, S> {
         RefGridImage { grid: self, img }
+    }
+
+    /// Kassa patch: the corners of the grid's modules in the image,
+    /// [top-left, top-right, bottom-right, bottom-left].
+    pub fn bounds(&self) -> [Point; 4] {
+        let far = self.grid_size as f64 + 1.0;
+        [
+            self.c.map(0.0, 0.0),
+            self.c.map(far, 0.0),
+            self.c.map(far, far),
+            self.c.map(0.0, far),
+        ]
     }
 }
 
@@ -127,6 +167,30 @@ pub struct RefGridImage<'a, S> {
     img: &'a PreparedImage<S>,
 }
 
+impl<'a, S> RefGridImage<'a, S>
+where
+    S: ImageBuffer,
+{
+    /// Kassa patch: the location as rqrr fits it, from the corners of the
+    /// capstones and the alignment pattern, where the grid was fitted from
+    /// their centres: a second chance for a grid that does not decode
+    /// (shared corpus `qrcode-4/29.png`). Costs a jiggle, so only on demand.
+    pub fn corner_fit(&self) -> Option<SkewedGridLocation> {
+        let corners = self.grid.corners?;
+        let c = setup_perspective(self.img, &corners, self.grid.grid_size)?;
+        Some(SkewedGridLocation {
+            grid_size: self.grid.grid_size,
+            c,
+            corners: None,
+        })
+    }
+
+    /// Kassa patch: the image the grid reads.
+    pub fn image(&self) -> &'a PreparedImage<S> {
+        self.img
+    }
+}
+
 impl<S> BitGrid for RefGridImage<'_, S>
 where
     S: ImageBuffer,
@@ -143,39 +207,62 @@ where
 
 fn setup_perspective<S>(
     img: &PreparedImage<S>,
-    caps: &CapStoneGroup,
-    align: Point,
+    corners: &[Point; 4],
     grid_size: usize,
 ) -> Option<geometry::Perspective>
 where
     S: ImageBuffer,
 {
-    let initial = geometry::Perspective::create(
-        &[
-            caps.1.corners[0],
-            caps.2.corners[0],
-            align,
-            caps.0.corners[0],
-        ],
-        (grid_size - 7) as f64,
-        (grid_size - 7) as f64,
-    )?;
+    let initial =
+        geometry::Perspective::create(corners, (grid_size - 7) as f64, (grid_size - 7) as f64)?;
 
     Some(jiggle_perspective(img, initial, grid_size))
 }
 
-fn rotate_capstone(cap: &mut CapStone, h0: &Point, hd: &Point) {
+/// Kassa patch: a grid fit from the centroids of the capstones' stones and
+/// of the alignment pattern (on version 1, the fourth corner of the
+/// parallelogram of the three stones), then jiggled as rqrr's own fit is.
+/// rqrr fits from corners found to the pixel and extends the capstones'
+/// edges to the fourth: on small or rotated codes a pixel is a large share
+/// of a module, and the fit misses by a module at the far side. Centroids
+/// of whole regions are precise to a fraction of a pixel.
+fn centre_perspective<S>(
+    img: &PreparedImage<S>,
+    caps: &CapStoneGroup,
+    align_centre: Option<(f64, f64)>,
+    grid_size: usize,
+) -> Option<geometry::Perspective>
+where
+    S: ImageBuffer,
+{
+    let (tl, tr, bl) = (caps.1.stone_centre, caps.2.stone_centre, caps.0.stone_centre);
+    let near = 3.5;
+    let far = grid_size as f64 - 3.5;
+    let (fourth, at) = match align_centre {
+        Some(centre) if grid_size > 21 => (centre, far - 3.0),
+        _ => ((tr.0 + bl.0 - tl.0, tr.1 + bl.1 - tl.1), far),
+    };
+    let initial = geometry::Perspective::from_pairs(
+        &[(near, near), (far, near), (at, at), (near, far)],
+        &[tl, tr, fourth, bl],
+    )?;
+    Some(jiggle_perspective(img, initial, grid_size))
+}
+
+/// Kassa patch: `None` instead of rqrr's `expect` where the rotated
+/// corners make no perspective (a trap in Kassa's wasm, where a panic
+/// aborts); the group is then not a code.
+fn rotate_capstone(cap: &mut CapStone, h0: &Point, hd: &Point) -> Option<()> {
     let (best_idx, _) = cap
         .corners
         .iter()
         .enumerate()
-        .min_by_key(|(_, a)| (a.x - h0.x) * (-hd.y) + (a.y - h0.y) * hd.x)
-        .expect("corners cannot be empty");
+        .min_by_key(|(_, a)| (a.x - h0.x) * (-hd.y) + (a.y - h0.y) * hd.x)?;
 
     /* Rotate the capstone */
     cap.corners.rotate_left(best_idx);
-    cap.c = geometry::Perspective::create(&cap.corners, 7.0, 7.0)
-        .expect("rotated perspective can't fail");
+    cap.c = geometry::Perspective::create(&cap.corners, 7.0, 7.0)?;
+    Some(())
 }
 
 //* Try the measure the timing pattern for a given QR code. This does
@@ -187,7 +274,10 @@ fn rotate_capstone(cap: &mut CapStone, h0: &Point, hd: &Point) {
 // * which is nearest the centre of the code. Using these points, we do
 // * a horizontal and a vertical timing scan.
 // */
-fn measure_timing_pattern<S>(img: &PreparedImage<S>, caps: &CapStoneGroup) -> usize
+//
+// Kassa patch: `None` where the scans cross no module (rqrr asserted), and
+// where they make a grid smaller than version 1's.
+fn measure_timing_pattern<S>(img: &PreparedImage<S>, caps: &CapStoneGroup) -> Option<usize>
 where
     S: ImageBuffer,
 {
@@ -203,10 +293,9 @@ where
     let scan = cmp::max(hscan, vscan);
 
     /* Choose the nearest allowable grid size */
-    assert!(scan >= 1);
     let size = scan + 13;
     let ver = (size as f64 - 15.0).floor() as usize / 4;
-    ver * 4 + 17
+    Some(ver * 4 + 17).filter(|&size| size >= 21)
 }
 
 fn timing_scan<S>(img: &PreparedImage<S>, p0: &Point, p1: &Point) -> usize
@@ -293,10 +382,13 @@ struct LeftMostFinder {
     line_p: Point,
     best: Point,
     score: i32,
+    /// Kassa patch: the centroid of the pattern's centre, for `centre_perspective`.
+    centroid: Centroid,
 }
 
 impl AreaFiller for LeftMostFinder {
     fn update(&mut self, row: Row) {
+        self.centroid.update(row);
         let left_d = -self.line_p.y * (row.left as i32) + self.line_p.x * row.y as i32;
         let right_d = -self.line_p.y * (row.right as i32) + self.line_p.x * row.y as i32;
 

@@ -41,12 +41,61 @@ pub fn find_and_rank_possible_neighbors(capstones: &[CapStone], idx: usize) -> V
         }
     }
 
-    res.sort_unstable_by(|a, b| {
-        (a.score)
-            .partial_cmp(&(b.score))
-            .expect("Neighbor distance should never cause a div by 0")
-    });
-    res.iter().map(|n| (n.h_index, n.v_index)).collect()
+    // Kassa patch: `total_cmp` where rqrr expected no NaN and panicked on one.
+    res.sort_unstable_by(|a, b| a.score.total_cmp(&b.score));
+    let mut pairs: Vec<(usize, usize)> = res.iter().map(|n| (n.h_index, n.v_index)).collect();
+    for pair in corner_pairs(capstones, idx) {
+        if !pairs.contains(&pair) && !pairs.contains(&(pair.1, pair.0)) {
+            pairs.push(pair);
+        }
+    }
+    pairs
+}
+
+/// Kassa patch: pairs of capstones that, with capstone `idx` at the corner,
+/// make the right angle and equal sides of a QR code's three capstones, by
+/// their stones' centres and module sizes (as zxing groups finder
+/// patterns), best first. rqrr's test above measures the others along
+/// `idx`'s own axes, which it takes from the capstone's corners: blur and
+/// small modules tilt those, and a readable code's group is never tried
+/// (generated `blur`, shared `qrcode-3/23.png`). `from_group` then checks
+/// each pair for timing and alignment patterns as it checks rqrr's.
+fn corner_pairs(capstones: &[CapStone], idx: usize) -> Vec<(usize, usize)> {
+    const MAX_SIDE_MISMATCH: f64 = 0.4;
+    const MAX_COSINE: f64 = 0.35;
+    const MAX_MODULE_RATIO: f64 = 1.5;
+    const MAX_PAIRS: usize = 6;
+    let corner = &capstones[idx];
+    let (cx, cy) = corner.stone_centre;
+    let side = |other: &CapStone| {
+        let (dx, dy) = (other.stone_centre.0 - cx, other.stone_centre.1 - cy);
+        let modules = (dx * dx + dy * dy).sqrt() / corner.module;
+        let similar = other.module <= corner.module * MAX_MODULE_RATIO
+            && corner.module <= other.module * MAX_MODULE_RATIO;
+        // At least version 1's 14 modules between stones, at most 40's 170.
+        (similar && (12.0..=180.0).contains(&modules)).then_some((dx, dy))
+    };
+    let mut found: Vec<(f64, (usize, usize))> = Vec::new();
+    for (a, cap_a) in capstones.iter().enumerate() {
+        let Some((ax, ay)) = (a != idx).then(|| side(cap_a)).flatten() else {
+            continue;
+        };
+        for (b, cap_b) in capstones.iter().enumerate().skip(a + 1) {
+            let Some((bx, by)) = (b != idx).then(|| side(cap_b)).flatten() else {
+                continue;
+            };
+            let (la, lb) = ((ax * ax + ay * ay).sqrt(), (bx * bx + by * by).sqrt());
+            let mismatch = 1.0 - la.min(lb) / la.max(lb);
+            let cosine = (ax * bx + ay * by) / (la * lb);
+            if mismatch < MAX_SIDE_MISMATCH && cosine.abs() < MAX_COSINE {
+                found.push((mismatch + cosine.abs(), (a, b)));
+            }
+        }
+    }
+    found.sort_unstable_by(|x, y| x.0.total_cmp(&y.0));
+    // Each pair tried costs `from_group` a copy of the image: a picture
+    // full of finder-like shapes must not make that quadratic.
+    found.into_iter().take(MAX_PAIRS).map(|(_, pair)| pair).collect()
 }
 
 fn find_possible_neighbors(capstones: &[CapStone], idx: usize) -> (Vec<Neighbor>, Vec<Neighbor>) {
