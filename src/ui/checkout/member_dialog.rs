@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::demo_samples::SampleList;
-use super::enrol_form::EnrolForm;
 use super::scan_camera::CameraView;
+use super::enrol_form::EnrolForm;
 use super::scan_manual::LookupActions;
 use super::state::Checkout;
 use crate::domain::customer::CustomerId;
@@ -47,7 +47,10 @@ pub fn MemberDialog() -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
-        let (Some(session), Some(id)) = (current.session(), CustomerId::typed_member(&text)) else {
+        let (Some(session), Some(id)) = (
+            current.session(),
+            CustomerId::typed_member(&text),
+        ) else {
             return error.set(Some(Text::ErrNotAMemberId));
         };
         error.set(None);
