@@ -8,8 +8,9 @@ use std::rc::Rc;
 
 use kassa::domain::cart::LineId;
 use kassa::domain::catalog::Catalog;
+use kassa::store::outbox::SaleSettlement;
 use kassa::store::step::Step;
-use kassa::ui::on_demand::{PartMissing, Parts, Sending};
+use kassa::ui::on_demand::{Noting, PartMissing, Parts, Sending};
 use kassa::ui::parts as view;
 use kassa::ui::session::Session;
 use leptos::prelude::AnyView;
@@ -28,6 +29,9 @@ pub const PARTS: Parts = Parts {
     result: || Box::pin(result()),
     report: |closing| Box::pin(report(closing)),
     refund: || Box::pin(refund()),
+    settle_refund: |session, number, settlement| {
+        Box::pin(settle_refund(session, number, settlement))
+    },
     printer_panel: || Box::pin(printer_panel()),
     read_catalog: |json| Box::pin(read_catalog(json)),
     send: |session, step, body| Box::pin(send(session, step, body)),
@@ -93,6 +97,17 @@ fn report(closing: bool) -> Shown {
 #[wasm_split(refund, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn refund() -> Shown {
     Ok(view::refund())
+}
+
+#[wasm_split(refund, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn settle_refund(
+    session: Rc<Session>,
+    number: String,
+    settlement: SaleSettlement,
+) -> Result<Noting, PartMissing> {
+    Ok(Box::pin(kassa::ui::outbox::settle_refund(
+        session, number, settlement,
+    )))
 }
 
 #[wasm_split(printer, wasm_split_path = ::leptos::wasm_split, fallible)]

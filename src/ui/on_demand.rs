@@ -20,7 +20,7 @@ use crate::domain::cart::LineId;
 use crate::domain::catalog::Catalog;
 use crate::i18n::Text;
 use crate::loyalty::error::LoyaltyError;
-use crate::store::outbox::AcceptedFigures;
+use crate::store::outbox::{AcceptedFigures, SaleSettlement};
 use crate::store::step::Step;
 use crate::ui::locale::Locale;
 use crate::ui::session::Session;
@@ -43,6 +43,9 @@ pub type ViewLoading = Pin<Box<dyn Future<Output = Result<AnyView, PartMissing>>
 /// Something else whose part is on its way.
 pub type Loading<T> = Pin<Box<dyn Future<Output = Result<T, PartMissing>>>>;
 
+/// A refund's outcome being noted in the journal.
+pub type Noting = Pin<Box<dyn Future<Output = ()>>>;
+
 /// One step's answer on its way.
 pub type Sending = Pin<Box<dyn Future<Output = Result<AcceptedFigures, LoyaltyError>>>>;
 
@@ -62,6 +65,7 @@ pub struct Parts {
     pub result: fn() -> ViewLoading,
     pub report: fn(bool) -> ViewLoading,
     pub refund: fn() -> ViewLoading,
+    pub settle_refund: fn(Rc<Session>, String, SaleSettlement) -> Loading<Noting>,
     pub printer_panel: fn() -> ViewLoading,
     pub read_catalog: fn(String) -> Loading<Option<Catalog>>,
     pub send: fn(Rc<Session>, Step, String) -> Loading<Sending>,

@@ -163,6 +163,23 @@ impl Outbox {
             // Storage first: should that fail, the step is sent again after
             // a reload and answered from the server's idempotency.
             if let Some(settlement) = settlement {
+                if self
+                    .queue
+                    .with_untracked(|q| q.entry(&number).is_some_and(|e| e.after.is_some()))
+                {
+                    // A refund: its journal record keeps how it ended. Not
+                    // downloaded (offline from the start), it is only not
+                    // noted, nothing is lost.
+                    if let Ok(noting) = (self.parts.settle_refund)(
+                        session.clone(),
+                        number.clone(),
+                        settlement.clone(),
+                    )
+                    .await
+                    {
+                        noting.await;
+                    }
+                }
                 let _ = session.store.settle(&number, &settlement).await;
                 self.queue.update(|queue| {
                     queue.dismiss(&number);
@@ -177,6 +194,12 @@ impl Outbox {
             }
         });
     }
+}
+
+/// Notes how a refund's loyalty side ended in its journal record (the
+/// refund part).
+pub async fn settle_refund(session: Rc<Session>, number: String, settlement: SaleSettlement) {
+    let _ = session.store.settle_refund(&number, &settlement).await;
 }
 
 /// Sends one step (the providers' wire code, an on-demand part).

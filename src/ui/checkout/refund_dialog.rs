@@ -249,6 +249,7 @@ pub fn RefundDialog() -> impl IntoView {
             return;
         };
         let original = shown.original().0.clone();
+        let shown_refunds = found.with_untracked(|b| b.as_ref().map_or(0, |b| b.refunds.len()));
         let till = crate::web::till::till_id();
         let at = crate::web::clock::now();
         busy.set(true);
@@ -259,6 +260,11 @@ pub fn RefundDialog() -> impl IntoView {
                 .store
                 .finalize_refund(&original, |sequence, sale, recorded| {
                     let basis = RefundBasis::read(sale, recorded)?;
+                    // Another tab refunded this sale since it was shown:
+                    // whatever the picks, the cashier looks again.
+                    if basis.refunds.len() != shown_refunds {
+                        return Err(RefundError::ChangedMeanwhile);
+                    }
                     let number = ReceiptNumber(receipt_number(&till, &tag, sequence));
                     let (refund, record) = basis.finalize(&draft, &shown, number, at, &tag)?;
                     // The AppsPOS refund id is not kept with a sale yet: an
@@ -322,7 +328,7 @@ pub fn RefundDialog() -> impl IntoView {
 
     view! {
         <Modal title=Text::RefundTitle on_close=close>
-            <form class="form-row" on:submit=find novalidate=true>
+            <form class="refund-find" on:submit=find novalidate=true>
                 <Field label=Text::RefundReceiptInput test_id="refund-receipt-input" value=receipt
                     autofocus=true verbatim=true/>
                 <button type="submit" class="secondary" data-testid="refund-find">
