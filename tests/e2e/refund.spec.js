@@ -47,7 +47,11 @@ async function weighedApples(page, kilograms) {
   await page.getByTestId("item-save").click();
 }
 
+const refundPart = /\/kassa-[0-9a-f]+-refund\.wasm$/;
+
 test("a weighed line is refunded in parts, never beyond what is left; the X report counts the refunds", async ({ page }) => {
+  const fetched = [];
+  page.on("request", (request) => fetched.push(request.url()));
   await page.goto("/");
   await openDemo(page);
   await scan(page, WATER.barcode);
@@ -56,6 +60,8 @@ test("a weighed line is refunded in parts, never beyond what is left; the X repo
   await expect(page.getByTestId("total-due")).toHaveAttribute("data-value", "32485.00");
   await payCash(page, "32 485");
   const number = await finishSale(page, "recorded");
+  // The refund dialog is a part of its own, fetched when first opened.
+  expect(fetched.filter((url) => refundPart.test(url))).toEqual([]);
 
   // An unknown number is said so.
   await page.getByTestId("refund-open").click();
@@ -65,6 +71,7 @@ test("a weighed line is refunded in parts, never beyond what is left; the X repo
   await page.getByTestId("refund-receipt-input").fill(number);
   await page.getByTestId("refund-find").click();
   await expect(page.getByTestId("refund-line")).toHaveCount(2);
+  expect(fetched.filter((url) => refundPart.test(url))).toHaveLength(1);
   const apples = page.getByTestId("refund-line").nth(1);
   await expect(apples.getByTestId("refund-line-left")).toHaveAttribute("data-value", "1.5");
 
@@ -151,6 +158,32 @@ test("a whole receipt with cashback is refunded once: cashback given back, earne
   await expect(page.getByTestId("refund-exhausted")).toBeVisible();
   await expect(page.getByTestId("refund-submit")).toBeDisabled();
 });
+
+for (const [lang, words] of [
+  ["ru", ["ВОЗВРАТ", "Исходный чек", "12 500,00", "Наличные"]],
+  ["uz", ["QAYTARISH", "Asl chek", "12 500,00", "Naqd"]],
+]) {
+  test(`the refund receipt in ${lang} names the original receipt`, async ({ page }) => {
+    await page.goto("/");
+    await openDemo(page);
+    await page.getByTestId("lang-select").selectOption(lang);
+    await scan(page, COLA.barcode);
+    await payCash(page, "12 500");
+    const number = await finishSale(page, "recorded");
+    await openRefund(page, number);
+    await page.getByTestId("refund-whole").click();
+    await expect(page.getByTestId("refund-total")).toHaveAttribute("data-value", "12500.00");
+    await page.getByTestId("refund-submit").click();
+    await expect(page.getByTestId("refund-status")).toHaveText("recorded");
+    await page.emulateMedia({ media: "print" });
+    const printed = page.getByTestId("printed-refund");
+    await expect(printed).toBeVisible();
+    for (const text of [...words, number, await page.getByTestId("refund-number").textContent()]) {
+      await expect(printed).toContainText(text);
+    }
+    await page.emulateMedia({ media: "screen" });
+  });
+}
 
 test("a line refunded in another tab meanwhile is refused here, and the lines are read again", async ({ page, context }) => {
   await page.goto("/");
