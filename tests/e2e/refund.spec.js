@@ -288,6 +288,23 @@ test.describe("against the sandbox", () => {
     expect(state.refunds[0].originalRNumber).toBe(number);
     expect(Number(state.refunds[0].bonusReturned)).toBe(10000);
     expect(Number(state.refunds[0].bonusTakenBack)).toBe(5190);
+    // The journal's refund record keeps how its loyalty side ended.
+    const stored = await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open("kassa");
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction("refunds").objectStore("refunds").getAll();
+            all.onerror = () => reject(all.error);
+            all.onsuccess = () => resolve(all.result);
+          };
+        }),
+    );
+    expect(stored).toHaveLength(1);
+    const record = JSON.parse(stored[0]);
+    expect(record.original).toBe(number);
+    expect(record.loyalty).toEqual({ outcome: "reversed", cashbackTakenBack: "5190.00" });
 
     await page.keyboard.press("Escape");
     await page.getByTestId("report-x").click();
