@@ -483,6 +483,8 @@ texts! {
     RefundAsPaid => ["As it was paid", "Как было оплачено", "To‘langanidek"],
     RefundAllCash => ["All in cash", "Всё наличными", "Hammasi naqd"],
     RefundAllCard => ["To the card (the rest in cash)", "На карту (остальное наличными)", "Kartaga (qolgani naqd)"],
+    RefundSplit => ["Cash and card, as I type", "Наличными и на карту, как укажу", "Naqd va kartaga, men kiritganimdek"],
+    RefundCardAmount => ["Amount back to the card", "Сумма на карту", "Kartaga qaytariladigan summa"],
     RefundTotal => ["Refund total", "Сумма возврата", "Qaytarish summasi"],
     RefundCash => ["Cash back", "Наличными", "Naqd qaytariladi"],
     RefundCard => ["Back to the card", "На карту", "Kartaga qaytariladi"],

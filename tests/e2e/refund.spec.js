@@ -277,6 +277,16 @@ test.describe("against the sandbox", () => {
     await page.getByTestId("refund-tender").selectOption("cash");
     await expect(page.getByTestId("refund-card")).toHaveAttribute("data-value", "0.00");
     await expect(page.getByTestId("refund-cash")).toHaveAttribute("data-value", "103800.00");
+    // A split of the cashier's: never more to the card than it took.
+    await page.getByTestId("refund-tender").selectOption("split");
+    await page.getByTestId("refund-card-input").fill("60 000");
+    await expect(page.getByTestId("refund-error")).toHaveText(
+      "More back on the card than the card has left to take back",
+    );
+    await page.getByTestId("refund-card-input").fill("20 000");
+    await expect(page.getByTestId("refund-error")).toHaveCount(0);
+    await expect(page.getByTestId("refund-card")).toHaveAttribute("data-value", "20000.00");
+    await expect(page.getByTestId("refund-cash")).toHaveAttribute("data-value", "83800.00");
     await page.getByTestId("refund-tender").selectOption("as-paid");
     await page.getByTestId("refund-submit").click();
     await expect(page.getByTestId("refund-status")).toHaveText("sent");

@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 use super::printed_receipt::{paper_width, PrintedRefund};
 use super::state::Checkout;
 use crate::domain::money::Money;
-use crate::domain::number_input::{format_quantity, parse_quantity};
+use crate::domain::number_input::{format_quantity, parse_money, parse_quantity};
 use crate::domain::quantity::Quantity;
 use crate::domain::refund::{Refund, RefundDraft, RefundError, RefundPick, RefundQuote, Tenders};
 use crate::domain::sale::ReceiptNumber;
@@ -36,6 +36,8 @@ enum PayBack {
     AllCash,
     /// As much as the card has left to take back; cash the rest.
     AllCard,
+    /// The amount the cashier types goes to the card, the rest is cash.
+    Split,
 }
 
 impl PayBack {
@@ -44,6 +46,7 @@ impl PayBack {
             PayBack::AsPaid => "as-paid",
             PayBack::AllCash => "cash",
             PayBack::AllCard => "card",
+            PayBack::Split => "split",
         }
     }
 
@@ -51,6 +54,7 @@ impl PayBack {
         match code {
             "cash" => PayBack::AllCash,
             "card" => PayBack::AllCard,
+            "split" => PayBack::Split,
             _ => PayBack::AsPaid,
         }
     }
@@ -124,11 +128,13 @@ impl Done {
 type Worked = Result<Option<(RefundDraft, RefundQuote)>, Text>;
 
 /// The draft of `quantities` (one text per sale line; empty = none) and
-/// its quote against what `basis` has left.
+/// its quote against what `basis` has left; `card_typed` is the card's
+/// amount of a split.
 fn work_out(
     basis: &RefundBasis,
     quantities: &[String],
     pay_back: PayBack,
+    card_typed: &str,
     cashier: &str,
 ) -> Worked {
     let refundable = basis.refundable().map_err(|e| e.text())?;
@@ -161,6 +167,8 @@ fn work_out(
                 .saturating_sub(refundable.paid_back().card);
             Some(proportional.tenders().money().min(card_left))
         }
+        PayBack::Split if card_typed.trim().is_empty() => Some(Money::ZERO),
+        PayBack::Split => Some(parse_money(card_typed).map_err(|e| e.text())?),
     };
     let quote = match draft.card {
         None => proportional,
@@ -186,13 +194,20 @@ pub fn RefundDialog() -> impl IntoView {
     let found = RwSignal::new(None::<RefundBasis>);
     let quantities = RwSignal::new(Vec::<String>::new());
     let pay_back = RwSignal::new(PayBack::AsPaid);
+    let card_typed = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Text>);
     let busy = RwSignal::new(false);
     let done = RwSignal::new(None::<Done>);
 
     let worked = Memo::new(move |_| -> Worked {
         found.with(|basis| match basis {
-            Some(basis) => work_out(basis, &quantities.get(), pay_back.get(), &cashier),
+            Some(basis) => work_out(
+                basis,
+                &quantities.get(),
+                pay_back.get(),
+                &card_typed.get(),
+                &cashier,
+            ),
             None => Ok(None),
         })
     });
@@ -214,6 +229,7 @@ pub fn RefundDialog() -> impl IntoView {
                 Ok(basis) => {
                     quantities.set(vec![String::new(); basis.sale.lines().len()]);
                     pay_back.set(PayBack::AsPaid);
+                    card_typed.set(String::new());
                     found.set(Some(basis));
                 }
                 Err(refused) => {
@@ -337,7 +353,7 @@ pub fn RefundDialog() -> impl IntoView {
             </form>
             {move || done.get().map(|done| view! { <RefundDone done=done/> })}
             {move || found.get().map(|basis| view! {
-                <RefundForm basis=basis quantities=quantities pay_back=pay_back worked=worked
+                <RefundForm basis=basis quantities=quantities pay_back=pay_back card_typed=card_typed worked=worked
                     busy=busy error=error on_submit=submit/>
             })}
             <Show when=move || found.with(Option::is_none)>
@@ -353,6 +369,7 @@ fn RefundForm(
     basis: RefundBasis,
     quantities: RwSignal<Vec<String>>,
     pay_back: RwSignal<PayBack>,
+    card_typed: RwSignal<String>,
     worked: Memo<Worked>,
     busy: RwSignal<bool>,
     error: RwSignal<Option<Text>>,
@@ -447,12 +464,8 @@ fn RefundForm(
         });
         error.set(None);
     };
-    let problem = move || worked.get().err();
-    Effect::new(move |_| {
-        if let Some(text) = problem() {
-            error.set(Some(text));
-        }
-    });
+    // What the entries cannot make, live; else why the last confirm failed.
+    let problem = move || worked.get().err().or_else(|| error.get());
     let total = Signal::derive(move || quote().map_or(Money::ZERO, |q| q.total()));
     let tender = move |pick: fn(&Tenders) -> Money| {
         Signal::derive(move || quote().map_or(Money::ZERO, |q| pick(q.tenders())))
@@ -490,7 +503,10 @@ fn RefundForm(
             <label class="field">
                 <span class="field-label">{move || locale.t(Text::RefundTender)}</span>
                 <select data-testid="refund-tender"
-                    on:change=move |ev| pay_back.set(PayBack::of_code(&event_target_value(&ev)))>
+                    on:change=move |ev| {
+                        error.set(None);
+                        pay_back.set(PayBack::of_code(&event_target_value(&ev)));
+                    }>
                     <option value=PayBack::AsPaid.code() selected=move || pay_back.get() == PayBack::AsPaid>
                         {move || locale.t(Text::RefundAsPaid)}
                     </option>
@@ -501,8 +517,15 @@ fn RefundForm(
                         selected=move || pay_back.get() == PayBack::AllCard>
                         {move || locale.t(Text::RefundAllCard)}
                     </option>
+                    <option value=PayBack::Split.code() disabled=!had_card
+                        selected=move || pay_back.get() == PayBack::Split>
+                        {move || locale.t(Text::RefundSplit)}
+                    </option>
                 </select>
             </label>
+            <Show when=move || pay_back.get() == PayBack::Split>
+                <Field label=Text::RefundCardAmount test_id="refund-card-input" value=card_typed input_mode="decimal"/>
+            </Show>
             <dl class="refund-figures">
                 <div class="row pr-strong">
                     <dt>{move || locale.t(Text::RefundTotal)}</dt>
@@ -557,7 +580,9 @@ fn RefundForm(
             {in_app.then(|| view! {
                 <p class="notice">{move || locale.t(Text::ErrRefundInAppWholeOnly)}</p>
             })}
-            <ErrorLine error=error test_id="refund-error"/>
+            {move || problem().map(|text| view! {
+                <p class="error" role="alert" data-testid="refund-error">{move || locale.t(text)}</p>
+            })}
             <button type="submit" class="primary big" data-testid="refund-submit"
                 disabled=move || busy.get() || exhausted>
                 {move || locale.t(Text::RefundSubmit)}
