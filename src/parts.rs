@@ -28,6 +28,7 @@ pub const PARTS: Parts = Parts {
     payment: || Box::pin(payment()),
     result: || Box::pin(result()),
     report: |closing| Box::pin(report(closing)),
+    refund: || Box::pin(refund()),
     printer_panel: || Box::pin(printer_panel()),
     read_catalog: |json| Box::pin(read_catalog(json)),
     send: |outbox, session, number, step, body| Box::pin(send(outbox, session, number, step, body)),
@@ -88,6 +89,11 @@ fn result() -> Shown {
 #[wasm_split(report, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn report(closing: bool) -> Shown {
     Ok(view::report(closing))
+}
+
+#[wasm_split(refund, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn refund() -> Shown {
+    Ok(view::refund())
 }
 
 #[wasm_split(printer, wasm_split_path = ::leptos::wasm_split, fallible)]

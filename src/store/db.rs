@@ -210,14 +210,14 @@ impl Store {
         let outbox = transaction.store(OUTBOX)?;
         let expired = |at: [u16; 6]| moment(at).is_some_and(|at| retention::may_remove(at, today));
         let journal = transaction.store(JOURNAL)?;
-        let sales: Vec<SaleRecord> = journal
+        let sales: Vec<Dated> = journal
             .get_all()
             .await?
             .iter()
             .filter_map(from_js)
             .collect();
         let refunds = transaction.store(REFUNDS)?;
-        let records: Vec<RefundRecord> = refunds
+        let records: Vec<Dated> = refunds
             .get_all()
             .await?
             .iter()
@@ -298,14 +298,15 @@ impl Store {
     }
 
     /// The servers gave their definite answers: the sale (or refund) leaves
-    /// the outbox; the journal keeps the cashback or points a sale earned,
-    /// or how a refund's loyalty side ended.
+    /// the outbox; the journal keeps the cashback or points a sale earned.
+    /// How a refund's loyalty side ended is written before, by
+    /// [`Store::settle_refund`].
     pub async fn settle(
         &self,
         receipt_number: &str,
         settlement: &SaleSettlement,
     ) -> Result<(), StoreError> {
-        let transaction = self.db.transaction(&[OUTBOX, JOURNAL, REFUNDS], true)?;
+        let transaction = self.db.transaction(&[OUTBOX, JOURNAL], true)?;
         let key = JsValue::from_str(receipt_number);
         transaction.store(OUTBOX)?.delete(&key).await?;
         let journal = transaction.store(JOURNAL)?;
@@ -320,7 +321,23 @@ impl Store {
             record.earned_points = points.or(record.earned_points);
             journal.put(&to_js(&record), &key).await?;
         }
+        transaction.commit().await?;
+        Ok(())
+    }
+
+    /// The journal keeps how a refund's loyalty side ended. Written before
+    /// the refund leaves the outbox (`settle`): should the tab close in
+    /// between, the step is answered again from the server's idempotency
+    /// and written again. Reached only from the refund part, so the first
+    /// load does not carry the refund record's reader.
+    pub async fn settle_refund(
+        &self,
+        receipt_number: &str,
+        settlement: &SaleSettlement,
+    ) -> Result<(), StoreError> {
+        let transaction = self.db.transaction(&[REFUNDS], true)?;
         let refunds = transaction.store(REFUNDS)?;
+        let key = JsValue::from_str(receipt_number);
         let refund: Option<RefundRecord> = refunds.get(&key).await?.as_ref().and_then(from_js);
         if let Some(mut refund) = refund {
             refund.settle(settlement);
@@ -416,6 +433,15 @@ impl Store {
         transaction.commit().await?;
         Ok(())
     }
+}
+
+/// The little of a sale or refund record that pruning needs (serde skips
+/// the rest unread).
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Dated {
+    receipt_number: String,
+    finalized_at: [u16; 6],
 }
 
 fn movements_key(shift_tag: &str) -> String {

@@ -41,7 +41,11 @@ pub fn App() -> impl IntoView {
             }
         }
         outbox.restore(store.pending_sales().await.unwrap_or_default());
-        storage.0.set(Some(Ok(store)));
+        storage.0.set(Some(Ok(store.clone())));
+        // The journal keeps 90 days; older sales and refunds go, unless
+        // their steps are still waiting in the outbox. After the screen is
+        // up, so a long journal never delays it.
+        let _ = store.prune(crate::web::clock::now()).await;
     });
 
     view! {

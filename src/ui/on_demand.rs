@@ -60,6 +60,7 @@ pub struct Parts {
     pub payment: fn() -> ViewLoading,
     pub result: fn() -> ViewLoading,
     pub report: fn(bool) -> ViewLoading,
+    pub refund: fn() -> ViewLoading,
     pub printer_panel: fn() -> ViewLoading,
     pub read_catalog: fn(String) -> Loading<Option<Catalog>>,
     pub send: fn(Outbox, Rc<Session>, String, Step, String) -> Loading<Sending>,

@@ -190,6 +190,13 @@ impl Outbox {
         // Storage first: should that fail, the step is sent again after
         // a reload and answered from the server's idempotency.
         if let Some(settlement) = settlement {
+            let refund = self
+                .queue
+                .with_untracked(|q| q.entry(&number).is_some_and(|e| e.after.is_some()));
+            if refund {
+                // A refund: its journal record keeps how it ended.
+                let _ = session.store.settle_refund(&number, &settlement).await;
+            }
             let _ = session.store.settle(&number, &settlement).await;
             self.queue.update(|queue| {
                 queue.dismiss(&number);

@@ -16,6 +16,7 @@ mod points_dialog;
 mod printed_receipt;
 mod printer_hook;
 mod printer_menu;
+mod refund_dialog;
 mod report_dialog;
 mod sale_result;
 mod scan_camera;
@@ -123,6 +124,10 @@ pub fn CheckoutScreen() -> impl IntoView {
                     on:click=move |_| checkout.dialog.set(Dialog::Report { closing: false })>
                     {move || locale.t(Text::ReportX)}
                 </button>
+                <button type="button" class="ghost" data-testid="refund-open"
+                    on:click=move |_| checkout.dialog.set(Dialog::Refund)>
+                    {move || locale.t(Text::RefundOpen)}
+                </button>
                 <button type="button" class="ghost" data-testid="shift-close"
                     on:click=move |_| checkout.dialog.set(Dialog::Report { closing: true })>
                     {move || locale.t(Text::ShiftClose)}
@@ -179,6 +184,7 @@ pub fn CheckoutScreen() -> impl IntoView {
                 Dialog::Payment => on_demand((parts.payment)()),
                 Dialog::Result => on_demand((parts.result)()),
                 Dialog::Report { closing } => on_demand((parts.report)(closing)),
+                Dialog::Refund => on_demand((parts.refund)()),
             }}
         </section>
     }

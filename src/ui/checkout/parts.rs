@@ -11,6 +11,7 @@ use super::member_dialog::MemberDialog;
 use super::payment_dialog::PaymentDialog;
 use super::points_dialog::PointsDialog;
 use super::printer_menu::PrinterPanel;
+use super::refund_dialog::RefundDialog;
 use super::report_dialog::ReportDialog;
 use super::sale_result::SaleResult;
 use super::scan_dialog::ScanDialog;
@@ -67,6 +68,10 @@ pub fn result() -> AnyView {
 
 pub fn report(closing: bool) -> AnyView {
     view! { <ReportDialog closing=closing/> }.into_any()
+}
+
+pub fn refund() -> AnyView {
+    view! { <RefundDialog/> }.into_any()
 }
 
 pub fn printer_panel() -> AnyView {

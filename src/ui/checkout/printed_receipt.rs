@@ -5,6 +5,7 @@ use crate::domain::money::Money;
 use crate::domain::number_input::format_quantity;
 use crate::domain::payment::Tender;
 use crate::domain::receipt::vat_by_rate;
+use crate::domain::refund::Refund;
 use crate::i18n::Text;
 use crate::print::Paper;
 use crate::ui::locale::Locale;
@@ -138,6 +139,112 @@ pub fn PrintedReceipt(outcome: SaleOutcome, paper: RwSignal<String>) -> impl Int
                 <div class="pr-row"><span>{move || locale.t(Text::NewBalance)}</span><span>{move || loyalty_value(balance)}</span></div>
             })}
             <p class="pr-thanks">{move || locale.t(Text::ReceiptThanks)}</p>
+        </section>
+    }
+}
+
+/// A refund's receipt as printed, referencing the sale it takes back:
+/// the returned lines, their VAT, and what went back per tender. Hidden on
+/// screen like the sale's.
+#[component]
+pub fn PrintedRefund(refund: Refund, paper: RwSignal<String>) -> impl IntoView {
+    let locale = Locale::get();
+    let money = move |m: Money| locale.money(m);
+    let lines = refund.fiscal_lines();
+    let line_rows = lines
+        .iter()
+        .map(|line| {
+            let quantity = line.quantity();
+            let qty = move || format_quantity(quantity, locale.lang().number_style());
+            let price = line.unit_price();
+            let total = line.total();
+            view! {
+                <div class="pr-line">
+                    <div class="pr-name">{line.name().to_owned()}</div>
+                    <div class="pr-row">
+                        <span>{move || format!("{} × {}", qty(), money(price))}</span>
+                        <span>{move || format!("−{}", money(total))}</span>
+                    </div>
+                </div>
+            }
+        })
+        .collect_view();
+    let vat_rows = vat_by_rate(&lines)
+        .into_iter()
+        .map(|(rate, vat)| {
+            view! {
+                <div class="pr-row">
+                    <span>{move || format!("{} {rate}%", locale.t(Text::ReceiptVatAt))}</span>
+                    <span>{move || money(vat)}</span>
+                </div>
+            }
+        })
+        .collect_view();
+    let tenders = *refund.tenders();
+    let paid_back = [
+        (Text::TenderCash, tenders.cash),
+        (Text::TenderCard, tenders.card),
+        (Text::RefundCashbackBack, tenders.cashback),
+        (Text::RefundPointsValue, tenders.points),
+        (Text::RefundInApp, tenders.in_app),
+    ]
+    .into_iter()
+    .filter(|(_, amount)| !amount.is_zero())
+    .map(|(label, amount)| {
+        view! {
+            <div class="pr-row">
+                <span>{move || locale.t(label)}</span>
+                <span>{move || money(amount)}</span>
+            </div>
+        }
+    })
+    .collect_view();
+    let taken_back = refund.reversal().cashback_taken_back.map(|amount| {
+        view! {
+            <div class="pr-row">
+                <span>{move || locale.t(Text::RefundCashbackTakenBack)}</span>
+                <span>{move || money(amount)}</span>
+            </div>
+        }
+    });
+    let points_taken_back = refund.reversal().points_taken_back.map(|points| {
+        view! {
+            <div class="pr-row">
+                <span>{move || locale.t(Text::RefundPointsTakenBack)}</span>
+                <span>{points}</span>
+            </div>
+        }
+    });
+    let total = refund.total();
+    let at = refund.finalized_at();
+    let till = crate::web::till::till_id();
+    let number = refund.number().0.clone();
+    let original = refund.original().0.clone();
+    let cashier = refund.cashier().to_owned();
+
+    view! {
+        <section class=move || format!("print-receipt paper-{}", paper.get()) data-testid="printed-refund">
+            <h2 class="pr-title">{move || locale.t(Text::AppName)}</h2>
+            <p class="pr-title pr-strong">{move || locale.t(Text::RefundReceiptTitle)}</p>
+            <div class="pr-row"><span>{move || locale.t(Text::ReceiptTill)}</span><span>{till}</span></div>
+            <div class="pr-row"><span>{move || locale.t(Text::LoginCashier)}</span><span>{cashier}</span></div>
+            <div class="pr-row"><span>{move || locale.t(Text::RefundNumber)}</span><span>{number}</span></div>
+            <div class="pr-row"><span>{move || locale.t(Text::RefundOriginal)}</span><span>{original}</span></div>
+            <div class="pr-row">
+                <span>{move || locale.t(Text::ReceiptDate)}</span>
+                <span>{move || locale.date_time(at)}</span>
+            </div>
+            <hr/>
+            {line_rows}
+            <hr/>
+            {vat_rows}
+            <div class="pr-row pr-strong">
+                <span>{move || locale.t(Text::RefundTotal)}</span>
+                <span>{move || format!("{} {}", money(total), locale.t(Text::Currency))}</span>
+            </div>
+            {paid_back}
+            {taken_back}
+            {points_taken_back}
         </section>
     }
 }

@@ -6,10 +6,13 @@ use super::printer_hook::print_on_printer;
 use super::printer_menu::ReportPrinting;
 use super::state::Checkout;
 use super::state::{SaleOutcome, SaleStatus};
+use rust_decimal::Decimal;
+
 use crate::domain::money::Money;
 use crate::domain::number_input::parse_money;
 use crate::domain::payment::Payment;
 use crate::domain::provider::BalanceKind;
+use crate::domain::refund::Refund;
 use crate::domain::report::{
     check_cash_out, CashMovement, CashMovementKind, CountDifference, ReportedSale, ShiftReport,
     ZReport,
@@ -18,6 +21,7 @@ use crate::domain::sale::Sale;
 use crate::i18n::{Describe, Text};
 use crate::store::journal::SaleRecord;
 use crate::store::records::CashMovementRecord;
+use crate::store::refund_journal::RefundRecord;
 use crate::ui::field::{ErrorLine, Field};
 use crate::ui::locale::Locale;
 use crate::ui::modal::Modal;
@@ -48,6 +52,16 @@ pub fn ReportDialog(closing: bool) -> impl IntoView {
         spawn_local(async move {
             let tag = &session.shift_tag;
             let records = session.store.journal(tag).await.unwrap_or_default();
+            // A refund record that no longer reads is left out of the
+            // figures rather than stopping the report.
+            let refunds: Vec<Refund> = session
+                .store
+                .refunds(tag)
+                .await
+                .unwrap_or_default()
+                .iter()
+                .filter_map(RefundRecord::refund)
+                .collect();
             let movements: Vec<CashMovement> = session
                 .store
                 .cash_movements(tag)
@@ -70,7 +84,13 @@ pub fn ReportDialog(closing: bool) -> impl IntoView {
                 })
                 .collect();
             report.set(
-                ShiftReport::new(session.opening.opening_cash, &reported, &[], &movements).ok(),
+                ShiftReport::new(
+                    session.opening.opening_cash,
+                    &reported,
+                    &refunds,
+                    &movements,
+                )
+                .ok(),
             );
             journal.set(records);
         });
@@ -182,6 +202,88 @@ fn ReportFigures(report: ShiftReport) -> impl IntoView {
             {row(Text::ReportOpeningCash, report.opening_cash, "report-opening-cash")}
             {row(Text::ReportExpectedCash, report.expected_cash, "report-expected-cash")}
         </dl>
+        <RefundFigures report=report/>
+    }
+}
+
+/// The shift's refunds and the figures net of them, which the drawer and
+/// the card terminal should show.
+#[component]
+fn RefundFigures(report: ShiftReport) -> impl IntoView {
+    let locale = Locale::get();
+    let refunds = &report.refunds;
+    let row = move |label: Text, value: Money, test_id: &'static str| {
+        view! {
+            <div class="row">
+                <dt>{move || locale.t(label)}</dt>
+                <dd><MoneyText value=Signal::stored(value) test_id=test_id/></dd>
+            </div>
+        }
+    };
+    let net_row = move |label: String, value: Decimal, test_id: &'static str| {
+        view! {
+            <div class="row">
+                <dt>{label}</dt>
+                <dd><SignedAmount value=value test_id=test_id/></dd>
+            </div>
+        }
+    };
+    let cashiers = refunds
+        .by_cashier
+        .iter()
+        .map(|(cashier, (count, total))| {
+            let (cashier, count, total) = (cashier.clone(), *count, *total);
+            view! {
+                <div class="row" data-testid="report-refund-cashier">
+                    <dt>{move || format!("{} {cashier} ({count})", locale.t(Text::ReportRefundedBy))}</dt>
+                    <dd><MoneyText value=Signal::stored(total) test_id="report-refund-cashier-total"/></dd>
+                </div>
+            }
+        })
+        .collect_view();
+    let net_vat = report
+        .net_vat_by_rate()
+        .into_iter()
+        .map(|(rate, vat)| {
+            net_row(
+                format!("{} {rate}%", locale.t(Text::ReportNetVat)),
+                vat,
+                "report-net-vat",
+            )
+        })
+        .collect_view();
+    view! {
+        <dl class="report report-refunds">
+            <div class="row">
+                <dt>{move || locale.t(Text::ReportRefunds)}</dt>
+                <dd data-testid="report-refunds-count">{refunds.count}</dd>
+            </div>
+            {row(Text::ReportRefundTotal, refunds.total, "report-refund-total")}
+            {row(Text::ReportRefundCash, refunds.cash, "report-refund-cash")}
+            {row(Text::ReportRefundCard, refunds.card, "report-refund-card")}
+            {cashiers}
+            {net_row(locale.t(Text::ReportNetTotal).to_owned(), report.net_total_due(), "report-net-total")}
+            {net_row(locale.t(Text::ReportNetCard).to_owned(), report.net_card(), "report-net-card")}
+            {net_vat}
+        </dl>
+    }
+}
+
+/// An amount that may be below zero (a shift that paid back more by card
+/// than it took), with its plain decimal in `data-value`.
+#[component]
+fn SignedAmount(value: Decimal, test_id: &'static str) -> impl IntoView {
+    let locale = Locale::get();
+    let shown = Money::new(value.abs()).unwrap_or(Money::ZERO);
+    let sign = if value.is_sign_negative() && !value.is_zero() {
+        "−"
+    } else {
+        ""
+    };
+    view! {
+        <span class="money" data-testid=test_id data-value=value.round_dp(2).to_string()>
+            {move || format!("{sign}{}", locale.money(shown))}
+        </span>
     }
 }
 

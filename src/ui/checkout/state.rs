@@ -36,6 +36,8 @@ pub enum Dialog {
     Report {
         closing: bool,
     },
+    /// Taking back part or all of a past receipt.
+    Refund,
 }
 
 /// How a finalized sale ended, as shown to the cashier.
