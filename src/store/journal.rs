@@ -167,6 +167,36 @@ pub struct LineRecord {
     pub commission_tin: String,
 }
 
+impl LineRecord {
+    pub fn of(line: &Line) -> LineRecord {
+        LineRecord {
+            name: line.name().to_owned(),
+            barcode: line.barcode().to_owned(),
+            unit_price: line.unit_price().to_string(),
+            quantity: line.quantity().to_string(),
+            discount: line.discount().to_string(),
+            vat_percent: line.vat_percent(),
+            class_code: line.class_code().as_str().to_owned(),
+            commission_tin: line.commission_tin().as_str().to_owned(),
+        }
+    }
+
+    /// The line again, validated; `None` for a damaged record.
+    pub fn line(&self) -> Option<Line> {
+        Line::new(LineDraft {
+            name: self.name.clone(),
+            barcode: self.barcode.clone(),
+            unit_price: money(&self.unit_price)?,
+            quantity: Quantity::new(Decimal::from_str(&self.quantity).ok()?).ok()?,
+            discount: money(&self.discount)?,
+            vat_percent: self.vat_percent,
+            class_code: ClassCode::parse(&self.class_code).ok()?,
+            commission_tin: CommissionTin::parse(&self.commission_tin).ok()?,
+        })
+        .ok()
+    }
+}
+
 impl SaleRecord {
     pub fn new(sale: &Sale, shift_tag: &str) -> SaleRecord {
         let at = sale.finalized_at();
@@ -184,20 +214,7 @@ impl SaleRecord {
             ],
             cashier: sale.cashier().to_owned(),
             customer: sale.customer().map(CustomerRecord::new),
-            lines: sale
-                .rung_up_lines()
-                .iter()
-                .map(|line| LineRecord {
-                    name: line.name().to_owned(),
-                    barcode: line.barcode().to_owned(),
-                    unit_price: line.unit_price().to_string(),
-                    quantity: line.quantity().to_string(),
-                    discount: line.discount().to_string(),
-                    vat_percent: line.vat_percent(),
-                    class_code: line.class_code().as_str().to_owned(),
-                    commission_tin: line.commission_tin().as_str().to_owned(),
-                })
-                .collect(),
+            lines: sale.rung_up_lines().iter().map(LineRecord::of).collect(),
             bonus: loyalty_tender::total_of(sale.loyalty_tenders(), LoyaltyTenderKind::Cashback)
                 .to_string(),
             loyalty_tenders: sale
@@ -242,19 +259,7 @@ impl SaleRecord {
         let lines = self
             .lines
             .iter()
-            .map(|l| {
-                Line::new(LineDraft {
-                    name: l.name.clone(),
-                    barcode: l.barcode.clone(),
-                    unit_price: money(&l.unit_price)?,
-                    quantity: Quantity::new(Decimal::from_str(&l.quantity).ok()?).ok()?,
-                    discount: money(&l.discount)?,
-                    vat_percent: l.vat_percent,
-                    class_code: ClassCode::parse(&l.class_code).ok()?,
-                    commission_tin: CommissionTin::parse(&l.commission_tin).ok()?,
-                })
-                .ok()
-            })
+            .map(LineRecord::line)
             .collect::<Option<Vec<Line>>>()?;
         let payments = self
             .payments
