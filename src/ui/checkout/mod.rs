@@ -7,6 +7,7 @@ mod customer_panel;
 mod demo_samples;
 mod display_feed;
 mod enrol_form;
+mod finalize;
 mod item_entry;
 mod item_form;
 mod member_dialog;
