@@ -25,6 +25,7 @@ pub const PARTS: Parts = Parts {
     points: || Box::pin(points()),
     coupon: || Box::pin(coupon()),
     payment: || Box::pin(payment()),
+    appspos: || Box::pin(appspos()),
     result: || Box::pin(result()),
     report: |closing| Box::pin(report(closing)),
     printer_panel: || Box::pin(printer_panel()),
@@ -77,6 +78,11 @@ fn coupon() -> Shown {
 #[wasm_split(sale, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn payment() -> Shown {
     Ok(view::payment())
+}
+
+#[wasm_split(appspos, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn appspos() -> Shown {
+    Ok(view::appspos())
 }
 
 #[wasm_split(sale, wasm_split_path = ::leptos::wasm_split, fallible)]

@@ -59,6 +59,7 @@ pub struct Parts {
     pub points: fn() -> ViewLoading,
     pub coupon: fn() -> ViewLoading,
     pub payment: fn() -> ViewLoading,
+    pub appspos: fn() -> ViewLoading,
     pub result: fn() -> ViewLoading,
     pub report: fn(bool) -> ViewLoading,
     pub printer_panel: fn() -> ViewLoading,

@@ -1,5 +1,7 @@
 //! The checkout screen, where a cashier spends most of the day.
 
+mod appspos_dialog;
+mod appspos_flow;
 mod bonus_dialog;
 mod cart_view;
 mod coupon_dialog;
@@ -93,6 +95,10 @@ pub fn CheckoutScreen() -> impl IntoView {
     });
     let current = CurrentSession::get();
 
+    if provider == Provider::AppsPos {
+        resume_in_app(checkout);
+    }
+
     spawn_local(async move {
         let catalog = crate::web::fetch::public_file("catalog.json")
             .await
@@ -166,6 +172,9 @@ pub fn CheckoutScreen() -> impl IntoView {
                 Dialog::Scan if provider.identifies_by(Identification::MobileNumber) => {
                     on_demand((parts.member)())
                 }
+                Dialog::Scan if provider.identifies_by(Identification::TransactionQr) => {
+                    on_demand((parts.appspos)())
+                }
                 Dialog::Scan => on_demand((parts.scan)()),
                 Dialog::Bonus => on_demand((parts.bonus)()),
                 Dialog::Points => on_demand((parts.points)()),
@@ -183,4 +192,33 @@ pub fn CheckoutScreen() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// An AppsPOS payment stored before a reload goes on: its cart comes back
+/// as it was ordered, and its dialog opens where it stopped.
+fn resume_in_app(checkout: Checkout) {
+    let Some(session) = CurrentSession::get().session() else {
+        return;
+    };
+    spawn_local(async move {
+        let Some(mut sale) = session
+            .store
+            .in_app()
+            .await
+            .ok()
+            .flatten()
+            .and_then(|record| record.sale())
+        else {
+            return;
+        };
+        sale.payment.resume(crate::web::clock::now_ms());
+        checkout.cart.update(|cart| {
+            cart.clear();
+            for line in &sale.ordered {
+                cart.add(line.clone());
+            }
+        });
+        checkout.in_app.set(Some(sale));
+        checkout.dialog.set(Dialog::Scan);
+    });
 }

@@ -2,6 +2,7 @@
 //! binary splits these off behind its `Parts` table.
 use leptos::prelude::*;
 
+use super::appspos_dialog::AppsPosDialog;
 use super::bonus_dialog::BonusDialog;
 use super::coupon_dialog::CouponDialog;
 use super::customer_panel::CustomerDetails;
@@ -59,6 +60,10 @@ pub fn coupon() -> AnyView {
 
 pub fn payment() -> AnyView {
     view! { <PaymentDialog/> }.into_any()
+}
+
+pub fn appspos() -> AnyView {
+    view! { <AppsPosDialog/> }.into_any()
 }
 
 pub fn result() -> AnyView {

@@ -15,6 +15,7 @@ use crate::domain::receipt::Totals;
 use crate::domain::sale::Sale;
 use crate::i18n::Text;
 use crate::loyalty::error::LoyaltyError;
+use crate::loyalty::appspos::payment::Action;
 use crate::store::in_app::InAppSale;
 use crate::store::outbox::SaleSettlement;
 use crate::store::step::Step;
@@ -329,11 +330,14 @@ impl Checkout {
             .map(|source| BillDiscount { source, amount })
     }
 
-    /// An AppsPOS payment is under way and not paid yet: the receipt is
-    /// the app's until it ends.
+    /// An AppsPOS payment is under way and neither paid nor ended: the
+    /// receipt is the app's until it is.
     pub fn in_app_unsettled(self) -> bool {
-        self.in_app
-            .with(|sale| sale.as_ref().is_some_and(|sale| sale.paid().is_none()))
+        self.in_app.with_untracked(|sale| {
+            sale.as_ref().is_some_and(|sale| {
+                sale.paid().is_none() && sale.payment.next() != Action::Done
+            })
+        })
     }
 
     /// The loyalty tenders of the sale being finalized.
