@@ -58,7 +58,7 @@ impl Flow {
             trouble: RwSignal::new(None),
             busy: RwSignal::new(false),
             running: RwSignal::new(false),
-            tab: StoredValue::new(crate::web::till::tab_id()),
+            tab: StoredValue::new(crate::web::till::lasting_tab_id()),
         }
     }
 
@@ -138,6 +138,10 @@ impl Flow {
 
     async fn run(self) {
         loop {
+            // A dialog closed and opened again starts a driver of its own.
+            if self.running.try_get_untracked().is_none() {
+                return;
+            }
             let (Some(session), Some(Some(mut sale))) =
                 (self.current.session(), self.checkout.in_app.try_get_untracked())
             else {
@@ -174,7 +178,7 @@ impl Flow {
                 .await
             {
                 Ok(Some(Some(stored))) => {
-                    if stored != InAppRecord::new(&sale) {
+                    if stored.sale().as_ref() != Some(&sale) {
                         // Another tab went on meanwhile: its state is the truth.
                         let _ = self.checkout.in_app.try_set(stored.sale());
                         continue;
