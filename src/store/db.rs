@@ -34,6 +34,18 @@ pub enum Claim {
     Gone,
 }
 
+/// Whether this tab may call AppsPOS for the payment under way now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InAppClaim {
+    /// The lease is ours and the state about to be acted on is stored.
+    Go,
+    /// Taken over from another tab: go on from its stored state (`None`:
+    /// the payment ended there).
+    Adopt(Option<InAppRecord>),
+    /// Another tab of this till drives the payment.
+    Busy,
+}
+
 #[derive(Debug, Error)]
 pub enum StoreError {
     #[error("browser storage is unavailable")]
@@ -149,31 +161,41 @@ impl Store {
     }
 
     /// Takes (or renews) the right to drive the AppsPOS payment for `tab`
-    /// and reads the payment's stored state, in one transaction: two tabs
-    /// of one till never both call AppsPOS for one order. `None` while
-    /// another tab holds it; `Some(None)` when the payment is gone.
+    /// and stores `record`, its state about to be acted on, in one
+    /// transaction: two tabs of one till never both call AppsPOS for one
+    /// order, and every call goes out with its state stored. A tab taking
+    /// the payment over from another adopts what that one stored instead.
     pub async fn claim_in_app(
         &self,
         tab: &str,
         now: u64,
         ttl: u64,
-    ) -> Result<Option<Option<InAppRecord>>, StoreError> {
+        record: &InAppRecord,
+    ) -> Result<InAppClaim, StoreError> {
         let transaction = self.db.transaction(&[META], true)?;
         let meta = transaction.store(META)?;
         let lease_key = JsValue::from_str(IN_APP_LEASE_KEY);
         let current: Option<Lease> = meta.get(&lease_key).await?.as_ref().and_then(from_js);
         let Some(lease) = Lease::try_acquire(current.as_ref(), tab, now, ttl) else {
             transaction.abort()?;
-            return Ok(None);
+            return Ok(InAppClaim::Busy);
         };
         meta.put(&to_js(&lease), &lease_key).await?;
-        let record = meta
-            .get(&JsValue::from_str(IN_APP_KEY))
-            .await?
-            .as_ref()
-            .and_then(from_js);
+        let key = JsValue::from_str(IN_APP_KEY);
+        let held = current.is_some_and(|lease| lease.holder == tab);
+        let claim = if held {
+            meta.put(&to_js(record), &key).await?;
+            InAppClaim::Go
+        } else {
+            let stored: Option<InAppRecord> = meta.get(&key).await?.as_ref().and_then(from_js);
+            if stored.as_ref() == Some(record) {
+                InAppClaim::Go
+            } else {
+                InAppClaim::Adopt(stored)
+            }
+        };
         transaction.commit().await?;
-        Ok(Some(record))
+        Ok(claim)
     }
 
     /// Every sale still waiting for the server, oldest receipt first.

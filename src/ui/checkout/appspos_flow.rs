@@ -1,10 +1,10 @@
 //! Drives the AppsPOS payment of the checkout: the pure step machine
 //! (`loyalty::appspos::payment`) says what to send next, this sends it,
 //! feeds the answer back into the payment as it is *now* (a cashier's
-//! cancel during a poll wins), and stores the new state before the next
-//! call. Every call first renews this tab's lease on the payment and reads
-//! it back from storage, so two tabs of one till never both drive it and a
-//! tab that took over goes on from what the other stored.
+//! cancel during a poll wins), and stores the new state. Every call first
+//! renews this tab's lease on the payment and stores the state it acts on,
+//! in one transaction, so two tabs of one till never both drive it and a
+//! tab that takes over goes on from what the other stored.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -20,6 +20,7 @@ use crate::i18n::{Describe, Text};
 use crate::loyalty::appspos::payment::{Action, NotNow, Payment};
 use crate::loyalty::appspos::{plan, wire};
 use crate::loyalty::error::LoyaltyError;
+use crate::store::db::InAppClaim;
 use crate::store::in_app::{InAppProblem, InAppRecord, InAppSale};
 use crate::ui::outbox::Outbox;
 use crate::ui::session::CurrentSession;
@@ -105,6 +106,8 @@ impl Flow {
             return;
         }
         self.trouble.set(None);
+        // Set at once, in the same turn it was read: no answer can have
+        // come in between.
         self.checkout.in_app.set(Some(sale.clone()));
         let Some(session) = self.current.session() else {
             return;
@@ -172,20 +175,22 @@ impl Flow {
                 }
                 _ => {}
             }
+            let record = InAppRecord::new(&sale);
             match session
                 .store
-                .claim_in_app(&self.tab.get_value(), now, LEASE_MS)
+                .claim_in_app(&self.tab.get_value(), now, LEASE_MS, &record)
                 .await
             {
-                Ok(Some(Some(stored))) => {
-                    if stored.sale().as_ref() != Some(&sale) {
-                        // Another tab went on meanwhile: its state is the truth.
-                        let _ = self.checkout.in_app.try_set(stored.sale());
-                        continue;
-                    }
+                Ok(InAppClaim::Go) => {}
+                Ok(InAppClaim::Adopt(stored)) => {
+                    // Another tab went on meanwhile: its state is the truth.
+                    let _ = self
+                        .checkout
+                        .in_app
+                        .try_set(stored.as_ref().and_then(InAppRecord::sale));
+                    continue;
                 }
-                Ok(Some(None)) => return,
-                Ok(None) => {
+                Ok(InAppClaim::Busy) => {
                     let _ = self
                         .trouble
                         .try_set(Some(Describe::text(&InAppProblem::OtherTab)));
