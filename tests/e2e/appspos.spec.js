@@ -126,6 +126,7 @@ test("a payment that fails in the app, then cash", async ({ page, request }) => 
   await expect(page.getByTestId("appspos-error")).toBeVisible();
   await page.getByTestId("appspos-cancel").click();
   await expect(status(page)).toHaveText("cancelled");
+  await expect.poll(async () => (await ledger(request)).cancels).toBe(1);
   await page.keyboard.press("Escape");
   await page.getByTestId("pay-open").click();
   await page.getByTestId("pay-cash-input").fill("20000");
@@ -152,9 +153,10 @@ test("cancel while the app is paying", async ({ page, request }) => {
   await page.getByTestId("appspos-cancel").click();
   await expect(status(page)).toHaveText("cancelled");
   await expect(page.getByTestId("appspos-error")).toBeVisible();
-  const { charges, cancels, transactions } = await ledger(request);
+  // The status turns at the decision (stored first); the call follows.
+  await expect.poll(async () => (await ledger(request)).cancels).toBe(1);
+  const { charges, transactions } = await ledger(request);
   expect(charges).toHaveLength(0);
-  expect(cancels).toBe(1);
   expect(transactions[0].state).toBe("cancelled");
 });
 
