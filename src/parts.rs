@@ -9,7 +9,7 @@ use std::rc::Rc;
 use kassa::domain::cart::LineId;
 use kassa::domain::catalog::Catalog;
 use kassa::store::step::Step;
-use kassa::ui::on_demand::{PartMissing, Parts, Sending};
+use kassa::ui::on_demand::{PartMissing, Parts, Resuming, Sending};
 use kassa::ui::parts as view;
 use kassa::ui::session::Session;
 use leptos::prelude::AnyView;
@@ -31,6 +31,7 @@ pub const PARTS: Parts = Parts {
     printer_panel: || Box::pin(printer_panel()),
     read_catalog: |json| Box::pin(read_catalog(json)),
     send: |session, step, body| Box::pin(send(session, step, body)),
+    resume_in_app: |session| Box::pin(resume_in_app(session)),
 };
 
 type Shown = Result<AnyView, PartMissing>;
@@ -108,4 +109,9 @@ fn read_catalog(json: String) -> Result<Option<Catalog>, PartMissing> {
 #[wasm_split(sending, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn send(session: Rc<Session>, step: Step, body: String) -> Result<Sending, PartMissing> {
     Ok(Box::pin(kassa::ui::outbox::send(session, step, body)))
+}
+
+#[wasm_split(appspos, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn resume_in_app(session: Rc<Session>) -> Result<Resuming, PartMissing> {
+    Ok(Box::pin(view::resume_in_app(session)))
 }

@@ -20,6 +20,7 @@ use crate::domain::cart::LineId;
 use crate::domain::catalog::Catalog;
 use crate::i18n::Text;
 use crate::loyalty::error::LoyaltyError;
+use crate::store::in_app::InAppSale;
 use crate::store::outbox::AcceptedFigures;
 use crate::store::step::Step;
 use crate::ui::locale::Locale;
@@ -43,6 +44,9 @@ pub type ViewLoading = Pin<Box<dyn Future<Output = Result<AnyView, PartMissing>>
 /// Something else whose part is on its way.
 pub type Loading<T> = Pin<Box<dyn Future<Output = Result<T, PartMissing>>>>;
 
+/// The AppsPOS payment stored before a reload, on its way.
+pub type Resuming = Pin<Box<dyn Future<Output = Option<InAppSale>>>>;
+
 /// One step's answer on its way.
 pub type Sending = Pin<Box<dyn Future<Output = Result<AcceptedFigures, LoyaltyError>>>>;
 
@@ -65,6 +69,7 @@ pub struct Parts {
     pub printer_panel: fn() -> ViewLoading,
     pub read_catalog: fn(String) -> Loading<Option<Catalog>>,
     pub send: fn(Rc<Session>, Step, String) -> Loading<Sending>,
+    pub resume_in_app: fn(Rc<Session>) -> Loading<Resuming>,
 }
 
 impl Parts {

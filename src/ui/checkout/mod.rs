@@ -96,7 +96,7 @@ pub fn CheckoutScreen() -> impl IntoView {
     let current = CurrentSession::get();
 
     if provider == Provider::AppsPos {
-        resume_in_app(checkout);
+        resume_in_app(checkout, parts);
     }
 
     spawn_local(async move {
@@ -195,23 +195,19 @@ pub fn CheckoutScreen() -> impl IntoView {
 }
 
 /// An AppsPOS payment stored before a reload goes on: its cart comes back
-/// as it was ordered, and its dialog opens where it stopped.
-fn resume_in_app(checkout: Checkout) {
+/// as it was ordered, and its dialog opens where it stopped. Reading the
+/// record is the AppsPOS part's (it is needed next anyway).
+fn resume_in_app(checkout: Checkout, parts: Parts) {
     let Some(session) = CurrentSession::get().session() else {
         return;
     };
     spawn_local(async move {
-        let Some(mut sale) = session
-            .store
-            .in_app()
-            .await
-            .ok()
-            .flatten()
-            .and_then(|record| record.sale())
-        else {
+        let Ok(reading) = (parts.resume_in_app)(session).await else {
             return;
         };
-        sale.payment.resume(crate::web::clock::now_ms());
+        let Some(sale) = reading.await else {
+            return;
+        };
         checkout.cart.update(|cart| {
             cart.clear();
             for line in &sale.ordered {

@@ -19,6 +19,8 @@ use super::state::Checkout;
 use crate::domain::cart::LineId;
 use crate::domain::catalog::Catalog;
 use crate::i18n::Text;
+use crate::store::in_app::InAppSale;
+use crate::ui::session::Session;
 use crate::ui::modal::Modal;
 
 pub fn item(line: Option<LineId>) -> AnyView {
@@ -64,6 +66,14 @@ pub fn payment() -> AnyView {
 
 pub fn appspos() -> AnyView {
     view! { <AppsPosDialog/> }.into_any()
+}
+
+/// The AppsPOS payment stored before a reload, ready to go on (a release
+/// whose answer never came is polled, not sent again).
+pub async fn resume_in_app(session: std::rc::Rc<Session>) -> Option<InAppSale> {
+    let mut sale = session.store.in_app().await.ok().flatten()?.sale()?;
+    sale.payment.resume(crate::web::clock::now_ms());
+    Some(sale)
 }
 
 pub fn result() -> AnyView {
