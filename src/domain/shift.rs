@@ -383,7 +383,10 @@ mod tests {
             })
         );
         let shown = format!("{opening:?}");
-        assert!(!shown.contains("s3cret") && !shown.contains("key\""), "{shown}");
+        assert!(
+            !shown.contains("s3cret") && !shown.contains("key\""),
+            "{shown}"
+        );
     }
 
     #[test]

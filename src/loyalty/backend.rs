@@ -3,8 +3,8 @@
 //! the demo worker, or none).
 
 use super::aos::client::AosClient;
-use super::appspos::client::AppsPosClient;
 use super::aos::wire::TransactionAccepted;
+use super::appspos::client::AppsPosClient;
 use super::capillary::client::CapillaryClient;
 use super::capillary::plan::from_stored;
 use super::capillary::wire::{self as capillary_wire, Member};

@@ -145,12 +145,10 @@ pub fn LoginScreen() -> impl IntoView {
                     secret: DEMO_SECRET.to_owned(),
                     branch_code: DEMO_BRANCH_CODE.to_owned(),
                 }),
-                Provider::Aos | Provider::None => {
-                    LoyaltyAccess::Aos(ServerAccess {
-                        base_url: String::new(),
-                        branch_token: DEMO_BRANCH_TOKEN.to_owned(),
-                    })
-                }
+                Provider::Aos | Provider::None => LoyaltyAccess::Aos(ServerAccess {
+                    base_url: String::new(),
+                    branch_token: DEMO_BRANCH_TOKEN.to_owned(),
+                }),
             },
             cashier: if name.trim().is_empty() {
                 locale.t(Text::DemoCashier).to_owned()

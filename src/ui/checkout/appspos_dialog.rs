@@ -41,9 +41,10 @@ pub fn AppsPosDialog() -> impl IntoView {
         flow.drive();
     }
     let now = RwSignal::new(now_ms());
-    if let Ok(ticking) =
-        set_interval_with_handle(move || now.set(now_ms()), std::time::Duration::from_millis(TICK_MS))
-    {
+    if let Ok(ticking) = set_interval_with_handle(
+        move || now.set(now_ms()),
+        std::time::Duration::from_millis(TICK_MS),
+    ) {
         on_cleanup(move || ticking.clear());
     }
 
@@ -52,7 +53,11 @@ pub fn AppsPosDialog() -> impl IntoView {
             .in_app
             .with(|s| s.as_ref().map(|s| s.payment.status()))
     };
-    let phase = move || checkout.in_app.with(|s| s.as_ref().map(|s| s.payment.phase.clone()));
+    let phase = move || {
+        checkout
+            .in_app
+            .with(|s| s.as_ref().map(|s| s.payment.phase.clone()))
+    };
     let voucher = Signal::derive(move || {
         checkout
             .in_app
@@ -66,7 +71,11 @@ pub fn AppsPosDialog() -> impl IntoView {
                 .unwrap_or(Money::ZERO)
         })
     });
-    let problem = move || checkout.in_app.with(|s| s.as_ref().and_then(|s| s.problem()));
+    let problem = move || {
+        checkout
+            .in_app
+            .with(|s| s.as_ref().and_then(|s| s.problem()))
+    };
     let waited = move || match phase() {
         Some(Phase::Paying { since, .. }) | Some(Phase::Releasing { at: since, .. }) => {
             let seconds = now.get().saturating_sub(since).min(POLL_LIMIT_MS) / 1000;
@@ -98,11 +107,18 @@ pub fn AppsPosDialog() -> impl IntoView {
             )
         )
     };
-    let ended = move || matches!(phase(), Some(Phase::Refused { .. } | Phase::Cancelled { .. }));
+    let ended = move || {
+        matches!(
+            phase(),
+            Some(Phase::Refused { .. } | Phase::Cancelled { .. })
+        )
+    };
     // Once the app may take money the receipt is the app's: only Cancel.
     let may_close = move || {
-        matches!(status(), None | Some(Status::Order | Status::Failed | Status::Cancelled))
-            && !flow.busy.get_untracked()
+        matches!(
+            status(),
+            None | Some(Status::Order | Status::Failed | Status::Cancelled)
+        ) && !flow.busy.get_untracked()
     };
 
     let on_code = move |ev: leptos::ev::SubmitEvent| {

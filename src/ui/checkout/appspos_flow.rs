@@ -145,9 +145,10 @@ impl Flow {
             if self.running.try_get_untracked().is_none() {
                 return;
             }
-            let (Some(session), Some(Some(mut sale))) =
-                (self.current.session(), self.checkout.in_app.try_get_untracked())
-            else {
+            let (Some(session), Some(Some(mut sale))) = (
+                self.current.session(),
+                self.checkout.in_app.try_get_untracked(),
+            ) else {
                 return;
             };
             let now = now_ms();
@@ -231,7 +232,8 @@ impl Flow {
                     problem
                 }
                 Action::SendBillInfo => {
-                    let (bill, due) = plan::bill_info(&qr, &invoice_no, &sale.ordered, sale.voucher);
+                    let (bill, due) =
+                        plan::bill_info(&qr, &invoice_no, &sale.ordered, sale.voucher);
                     let answer = client.bill_info(&bill).await;
                     let problem = answer.as_ref().err().cloned();
                     self.apply(|sale| sale.payment.on_bill_info(answer, due));

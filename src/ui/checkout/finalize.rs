@@ -114,16 +114,19 @@ pub async fn finalize_sale(
         .map(|s| (s.sequence, s.payment.invoice_no.clone()));
     let stored = session
         .store
-        .finalize(reserved.as_ref().map(|(sequence, _)| *sequence), |sequence| {
-            let number = match &reserved {
-                Some((_, invoice_no)) => invoice_no.clone(),
-                None => receipt_number(&till, &session.shift_tag, sequence),
-            };
-            let sale = Sale::finalize(draft, ReceiptNumber(number), finalized_at)?;
-            let pending = plan(&session.opening.access, &sale, &otp, in_app.as_ref());
-            let record = SaleRecord::new(&sale, &session.shift_tag);
-            Ok::<_, SaleError>(((sale, pending.clone()), record, pending))
-        })
+        .finalize(
+            reserved.as_ref().map(|(sequence, _)| *sequence),
+            |sequence| {
+                let number = match &reserved {
+                    Some((_, invoice_no)) => invoice_no.clone(),
+                    None => receipt_number(&till, &session.shift_tag, sequence),
+                };
+                let sale = Sale::finalize(draft, ReceiptNumber(number), finalized_at)?;
+                let pending = plan(&session.opening.access, &sale, &otp, in_app.as_ref());
+                let record = SaleRecord::new(&sale, &session.shift_tag);
+                Ok::<_, SaleError>(((sale, pending.clone()), record, pending))
+            },
+        )
         .await;
     let (sale, pending) = match stored {
         Ok(Ok(made)) => made,

@@ -20,8 +20,8 @@ use crate::domain::cart::LineId;
 use crate::domain::catalog::Catalog;
 use crate::i18n::Text;
 use crate::store::in_app::InAppSale;
-use crate::ui::session::Session;
 use crate::ui::modal::Modal;
+use crate::ui::session::Session;
 
 pub fn item(line: Option<LineId>) -> AnyView {
     view! { <ItemForm line=line/> }.into_any()

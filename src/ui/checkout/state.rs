@@ -14,8 +14,8 @@ use crate::domain::receipt::lines_total;
 use crate::domain::receipt::Totals;
 use crate::domain::sale::Sale;
 use crate::i18n::Text;
-use crate::loyalty::error::LoyaltyError;
 use crate::loyalty::appspos::payment::Action;
+use crate::loyalty::error::LoyaltyError;
 use crate::store::in_app::InAppSale;
 use crate::store::outbox::SaleSettlement;
 use crate::store::step::Step;
@@ -334,9 +334,8 @@ impl Checkout {
     /// receipt is the app's until it is.
     pub fn in_app_unsettled(self) -> bool {
         self.in_app.with_untracked(|sale| {
-            sale.as_ref().is_some_and(|sale| {
-                sale.paid().is_none() && sale.payment.next() != Action::Done
-            })
+            sale.as_ref()
+                .is_some_and(|sale| sale.paid().is_none() && sale.payment.next() != Action::Done)
         })
     }
 
