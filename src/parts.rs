@@ -9,7 +9,7 @@ use std::rc::Rc;
 use kassa::domain::cart::LineId;
 use kassa::domain::catalog::Catalog;
 use kassa::store::step::Step;
-use kassa::ui::on_demand::{PartMissing, Parts, Sending};
+use kassa::ui::on_demand::{PartMissing, Parts, Resuming, Sending};
 use kassa::ui::outbox::Outbox;
 use kassa::ui::parts as view;
 use kassa::ui::session::Session;
@@ -26,12 +26,14 @@ pub const PARTS: Parts = Parts {
     points: || Box::pin(points()),
     coupon: || Box::pin(coupon()),
     payment: || Box::pin(payment()),
+    appspos: || Box::pin(appspos()),
     result: || Box::pin(result()),
     report: |closing| Box::pin(report(closing)),
     refund: || Box::pin(refund()),
     printer_panel: || Box::pin(printer_panel()),
     read_catalog: |json| Box::pin(read_catalog(json)),
     send: |outbox, session, number, step, body| Box::pin(send(outbox, session, number, step, body)),
+    resume_in_app: |session| Box::pin(resume_in_app(session)),
 };
 
 type Shown = Result<AnyView, PartMissing>;
@@ -81,6 +83,11 @@ fn payment() -> Shown {
     Ok(view::payment())
 }
 
+#[wasm_split(appspos, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn appspos() -> Shown {
+    Ok(view::appspos())
+}
+
 #[wasm_split(sale, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn result() -> Shown {
     Ok(view::result())
@@ -115,4 +122,9 @@ fn send(
     body: String,
 ) -> Result<Sending, PartMissing> {
     Ok(Box::pin(outbox.send_claimed(session, number, step, body)))
+}
+
+#[wasm_split(appspos, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn resume_in_app(session: Rc<Session>) -> Result<Resuming, PartMissing> {
+    Ok(Box::pin(view::resume_in_app(session)))
 }

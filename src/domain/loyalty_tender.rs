@@ -36,6 +36,14 @@ impl LoyaltyTender {
         }
     }
 
+    pub fn in_app(amount: Money) -> LoyaltyTender {
+        LoyaltyTender {
+            kind: LoyaltyTenderKind::InApp,
+            amount,
+            points: 0,
+        }
+    }
+
     pub fn points(points: u64, amount: Money) -> LoyaltyTender {
         LoyaltyTender {
             kind: LoyaltyTenderKind::Points,

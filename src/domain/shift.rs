@@ -15,6 +15,9 @@ pub struct ShiftLoginForm {
     pub branch_token: String,
     pub till_code: String,
     pub password: String,
+    pub api_key: String,
+    pub secret: String,
+    pub branch_code: String,
     pub cashier: String,
     pub opening_cash: String,
 }
@@ -27,6 +30,9 @@ impl Default for ShiftLoginForm {
             branch_token: String::new(),
             till_code: String::new(),
             password: String::new(),
+            api_key: String::new(),
+            secret: String::new(),
+            branch_code: String::new(),
             cashier: String::new(),
             opening_cash: String::new(),
         }
@@ -40,6 +46,9 @@ pub enum LoginField {
     BranchToken,
     TillCode,
     Password,
+    ApiKey,
+    Secret,
+    BranchCode,
     Cashier,
     OpeningCash,
 }
@@ -92,11 +101,34 @@ impl std::fmt::Debug for CapillaryAccess {
     }
 }
 
+/// Where a branch's AppsPOS server is, and what the till signs its calls
+/// with. The secret is kept for the shift like a token (every call is
+/// signed with it); `Debug` hides both it and the key.
+#[derive(Clone, PartialEq, Eq)]
+pub struct AppsPosAccess {
+    pub base_url: String,
+    pub api_key: String,
+    pub secret: String,
+    pub branch_code: String,
+}
+
+impl std::fmt::Debug for AppsPosAccess {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppsPosAccess")
+            .field("base_url", &self.base_url)
+            .field("api_key", &"<redacted>")
+            .field("secret", &"<redacted>")
+            .field("branch_code", &self.branch_code)
+            .finish()
+    }
+}
+
 /// How the till reaches the shift's loyalty program.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoyaltyAccess {
     Aos(ServerAccess),
     Capillary(CapillaryAccess),
+    AppsPos(AppsPosAccess),
     /// No loyalty program this shift.
     None,
 }
@@ -106,6 +138,7 @@ impl LoyaltyAccess {
         match self {
             LoyaltyAccess::Aos(_) => Provider::Aos,
             LoyaltyAccess::Capillary(_) => Provider::Capillary,
+            LoyaltyAccess::AppsPos(_) => Provider::AppsPos,
             LoyaltyAccess::None => Provider::None,
         }
     }
@@ -139,7 +172,13 @@ impl ShiftLoginForm {
                 (LoginField::TillCode, &self.till_code),
                 (LoginField::Password, &self.password),
             ],
-            Provider::AppsPos | Provider::None => &[],
+            Provider::AppsPos => &[
+                (LoginField::BaseUrl, &self.base_url),
+                (LoginField::ApiKey, &self.api_key),
+                (LoginField::Secret, &self.secret),
+                (LoginField::BranchCode, &self.branch_code),
+            ],
+            Provider::None => &[],
         };
         let shift_fields = [
             (LoginField::Cashier, &self.cashier),
@@ -165,7 +204,14 @@ impl ShiftLoginForm {
                 base_url: base_url.to_owned(),
                 authorization: capillary_authorization(self.till_code.trim(), &self.password),
             }),
-            Provider::AppsPos | Provider::None => LoyaltyAccess::None,
+            // The secret as typed: a space may be part of it.
+            Provider::AppsPos => LoyaltyAccess::AppsPos(AppsPosAccess {
+                base_url: base_url.to_owned(),
+                api_key: self.api_key.trim().to_owned(),
+                secret: self.secret.clone(),
+                branch_code: self.branch_code.trim().to_owned(),
+            }),
+            Provider::None => LoyaltyAccess::None,
         };
         Ok(ShiftOpening {
             access,
@@ -311,6 +357,36 @@ mod tests {
             ..filled()
         };
         assert_eq!(none.open(header).unwrap().access, LoyaltyAccess::None);
+        let appspos = ShiftLoginForm {
+            provider: Provider::AppsPos,
+            base_url: "https://beta.appspos.com/api/".into(),
+            api_key: " key ".into(),
+            ..filled()
+        };
+        assert_eq!(
+            appspos.open(header),
+            Err(LoginError::Missing(LoginField::Secret))
+        );
+        let appspos = ShiftLoginForm {
+            secret: " s3cret".into(),
+            branch_code: "B1 ".into(),
+            ..appspos
+        };
+        let opening = appspos.open(header).unwrap();
+        assert_eq!(
+            opening.access,
+            LoyaltyAccess::AppsPos(AppsPosAccess {
+                base_url: "https://beta.appspos.com/api".into(),
+                api_key: "key".into(),
+                secret: " s3cret".into(),
+                branch_code: "B1".into(),
+            })
+        );
+        let shown = format!("{opening:?}");
+        assert!(
+            !shown.contains("s3cret") && !shown.contains("key\""),
+            "{shown}"
+        );
     }
 
     #[test]

@@ -13,6 +13,8 @@ use crate::domain::report::CashMovementError;
 use crate::domain::sale::SaleError;
 use crate::domain::scale_barcode::ScaleBarcodeError;
 use crate::domain::shift::{LoginError, LoginField};
+use crate::domain::transaction_qr::NotATransactionQr;
+use crate::loyalty::appspos::payment::{CancelReason, StopReason};
 use crate::loyalty::error::LoyaltyError;
 use crate::print::error::PrinterError;
 use crate::scan::problem::ScanProblem;
@@ -20,6 +22,7 @@ use crate::srv4pos::address::AddressError;
 use crate::srv4pos::error::StoreServerError;
 use crate::srv4pos::sync::SyncError;
 use crate::store::catalog_records::CatalogStoreError;
+use crate::store::in_app::InAppProblem;
 
 /// An error the cashier may see, and the sentence that explains it.
 pub trait Describe {
@@ -33,6 +36,9 @@ impl Describe for LoginError {
             LoginError::Missing(LoginField::BranchToken) => Text::ErrMissingBranchToken,
             LoginError::Missing(LoginField::TillCode) => Text::ErrMissingTillCode,
             LoginError::Missing(LoginField::Password) => Text::ErrMissingPassword,
+            LoginError::Missing(LoginField::ApiKey) => Text::ErrMissingAppsPosApiKey,
+            LoginError::Missing(LoginField::Secret) => Text::ErrMissingSecret,
+            LoginError::Missing(LoginField::BranchCode) => Text::ErrMissingBranchCode,
             LoginError::Missing(LoginField::Cashier) => Text::ErrMissingCashier,
             LoginError::Missing(LoginField::OpeningCash) => Text::ErrMissingOpeningCash,
             LoginError::InsecureBaseUrl => Text::ErrInsecureBaseUrl,
@@ -150,6 +156,27 @@ impl Describe for LoyaltyError {
             LoyaltyError::Conflict(_) => Text::ErrConflict,
             LoyaltyError::Unreachable => Text::ErrUnreachable,
             LoyaltyError::UnexpectedAnswer => Text::ErrUnexpectedAnswer,
+        }
+    }
+}
+
+impl Describe for NotATransactionQr {
+    fn text(&self) -> Text {
+        Text::ErrAppsPosCode
+    }
+}
+
+impl Describe for InAppProblem {
+    fn text(&self) -> Text {
+        match self {
+            InAppProblem::Stopped(StopReason::Mismatch { .. }) => Text::ErrAppsPosMismatch,
+            InAppProblem::Stopped(StopReason::Refused { .. }) => Text::ErrAppsPosBillRefused,
+            InAppProblem::Refused => Text::ErrAppsPosRefused,
+            InAppProblem::Failed => Text::ErrAppsPosFailed,
+            InAppProblem::Cancelled(CancelReason::ByCashier) => Text::AppsPosCancelledByCashier,
+            InAppProblem::Cancelled(CancelReason::TimedOut) => Text::AppsPosTimedOut,
+            InAppProblem::OtherTab => Text::ErrAppsPosOtherTab,
+            InAppProblem::UnderWay => Text::ErrAppsPosUnderWay,
         }
     }
 }

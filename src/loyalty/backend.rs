@@ -4,6 +4,7 @@
 
 use super::aos::client::AosClient;
 use super::aos::wire::{RefundAccepted, TransactionAccepted};
+use super::appspos::client::AppsPosClient;
 use super::capillary::client::CapillaryClient;
 use super::capillary::plan::from_stored;
 use super::capillary::wire::{self as capillary_wire, Member};
@@ -20,6 +21,8 @@ pub enum LoyaltyBackend {
     /// AOS rules in the demo worker.
     Demo(DemoBackend),
     Capillary(CapillaryClient),
+    /// AppsPOS over HTTP or in the demo worker.
+    AppsPos(AppsPosClient),
     /// A shift without a loyalty program: there is no customer to find.
     None,
 }
@@ -30,7 +33,7 @@ impl LoyaltyBackend {
         match self {
             LoyaltyBackend::Aos(client) => client.customer(code).await,
             LoyaltyBackend::Demo(demo) => demo.customer(code).await,
-            LoyaltyBackend::Capillary(_) | LoyaltyBackend::None => {
+            LoyaltyBackend::Capillary(_) | LoyaltyBackend::AppsPos(_) | LoyaltyBackend::None => {
                 Err(LoyaltyError::CustomerNotFound)
             }
         }
@@ -41,6 +44,14 @@ impl LoyaltyBackend {
     pub fn capillary(&self) -> Option<&CapillaryClient> {
         match self {
             LoyaltyBackend::Capillary(client) => Some(client),
+            _ => None,
+        }
+    }
+
+    /// The AppsPOS client, for the in-app payment's calls.
+    pub fn appspos(&self) -> Option<&AppsPosClient> {
+        match self {
+            LoyaltyBackend::AppsPos(client) => Some(client),
             _ => None,
         }
     }
@@ -61,7 +72,7 @@ impl LoyaltyBackend {
         match self {
             LoyaltyBackend::Aos(client) => client.submit(body_json).await,
             LoyaltyBackend::Demo(demo) => demo.submit(body_json).await,
-            LoyaltyBackend::Capillary(_) | LoyaltyBackend::None => {
+            LoyaltyBackend::Capillary(_) | LoyaltyBackend::AppsPos(_) | LoyaltyBackend::None => {
                 Err(LoyaltyError::UnexpectedAnswer)
             }
         }
@@ -72,7 +83,7 @@ impl LoyaltyBackend {
         match self {
             LoyaltyBackend::Aos(client) => client.refund(body_json).await,
             LoyaltyBackend::Demo(demo) => demo.refund(body_json).await,
-            LoyaltyBackend::Capillary(_) | LoyaltyBackend::None => {
+            LoyaltyBackend::Capillary(_) | LoyaltyBackend::AppsPos(_) | LoyaltyBackend::None => {
                 Err(LoyaltyError::UnexpectedAnswer)
             }
         }
@@ -99,8 +110,10 @@ impl LoyaltyBackend {
                     ..AcceptedFigures::default()
                 })
             }
-            // The AppsPOS steps come with the AppsPOS checkout (issue 15).
-            Step::AppsPosComplete | Step::AppsPosRefund => Err(LoyaltyError::UnexpectedAnswer),
+            Step::AppsPosComplete | Step::AppsPosRefund => {
+                let client = self.appspos().ok_or(LoyaltyError::UnexpectedAnswer)?;
+                client.send_stored(body_json).await
+            }
             Step::CapillaryTransaction => {
                 let (client, request) = capillary()?;
                 let added = client.add_transaction(&request).await?;
@@ -143,9 +156,10 @@ impl LoyaltyBackend {
     pub async fn sample_customers(&self) -> Vec<(String, String)> {
         match self {
             LoyaltyBackend::Demo(demo) => demo.sample_customers().await,
-            LoyaltyBackend::Aos(_) | LoyaltyBackend::Capillary(_) | LoyaltyBackend::None => {
-                Vec::new()
-            }
+            LoyaltyBackend::Aos(_)
+            | LoyaltyBackend::Capillary(_)
+            | LoyaltyBackend::AppsPos(_)
+            | LoyaltyBackend::None => Vec::new(),
         }
     }
 
@@ -161,6 +175,14 @@ impl LoyaltyBackend {
             members.push((samples.not_a_member, "—".to_owned()));
         }
         (members, samples.coupons)
+    }
+
+    /// Only in the AppsPOS demo: transaction codes to try, `[code, what]`.
+    pub async fn appspos_samples(&self) -> Vec<(String, String)> {
+        match self.appspos().and_then(AppsPosClient::demo_worker) {
+            Some(demo) => demo.appspos_samples().await,
+            None => Vec::new(),
+        }
     }
 
     /// Only in the Capillary demo: the one-time code the customer's phone

@@ -30,7 +30,8 @@ pub fn plan(
             })
             .unwrap_or_default(),
         LoyaltyAccess::Capillary(_) => capillary::plan::refund_steps(sale, refund),
-        LoyaltyAccess::None => Vec::new(),
+        // The in-app payment goes back through its own step below.
+        LoyaltyAccess::AppsPos(_) | LoyaltyAccess::None => Vec::new(),
     };
     if let Some(refund_id) = in_app_refund_id.filter(|_| !refund.tenders().in_app.is_zero()) {
         steps.extend(appspos::plan::refund_steps(refund_id));

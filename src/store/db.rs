@@ -8,6 +8,7 @@ use crate::web::indexed_db::{self, Database, Refused};
 use thiserror::Error;
 use wasm_bindgen::JsValue;
 
+use super::in_app::InAppRecord;
 use super::journal::moment;
 use super::journal::{SaleRecord, TenderRecord};
 use super::outbox::{EntryState, Lease, SaleSettlement};
@@ -26,6 +27,8 @@ const META: &str = "meta";
 const SEQUENCE_KEY: &str = "receiptSequence";
 const SHIFT_KEY: &str = "shift";
 const LEASE_KEY: &str = "senderLease";
+const IN_APP_KEY: &str = "appsposPayment";
+const IN_APP_LEASE_KEY: &str = "appsposLease";
 
 /// Whether this tab may send a pending sale now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +39,18 @@ pub enum Claim {
     Busy,
     /// The sale is no longer pending (another tab settled it).
     Gone,
+}
+
+/// Whether this tab may call AppsPOS for the payment under way now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InAppClaim {
+    /// The lease is ours and the state about to be acted on is stored.
+    Go,
+    /// Taken over from another tab: go on from its stored state (`None`:
+    /// the payment ended there).
+    Adopt(Option<InAppRecord>),
+    /// Another tab of this till drives the payment.
+    Busy,
 }
 
 #[derive(Debug, Error)]
@@ -60,25 +75,27 @@ impl Store {
         Ok(Store { db })
     }
 
-    /// Finalizes a sale durably: takes the next receipt sequence, lets
+    /// Finalizes a sale durably: takes the next receipt sequence (or the one
+    /// `reserved` for an AppsPOS payment, whose record then goes), lets
     /// `build` make the sale with it, and writes the new sequence, the
     /// journal record and the sale's outbox entry (if it is to be posted) in
     /// ONE transaction, before any network call. If `build` refuses, nothing
-    /// is written and the sequence is not used up.
+    /// is written and the sequence is not used up. A reserved sale already
+    /// in the journal (finalized before a crash) is refused by the journal's
+    /// key, so it is never finalized twice.
     pub async fn finalize<T, E>(
         &self,
+        reserved: Option<u32>,
         build: impl FnOnce(u32) -> Result<(T, SaleRecord, Option<PendingSale>), E>,
     ) -> Result<Result<T, E>, StoreError> {
         let transaction = self.db.transaction(&[OUTBOX, META, JOURNAL], true)?;
         let meta = transaction.store(META)?;
         let outbox = transaction.store(OUTBOX)?;
         let journal = transaction.store(JOURNAL)?;
-        let sequence = meta
-            .get(&JsValue::from_str(SEQUENCE_KEY))
-            .await?
-            .and_then(|value| value.as_string())
-            .and_then(|next| next.parse::<u32>().ok())
-            .unwrap_or(1);
+        let sequence = match reserved {
+            Some(sequence) => sequence,
+            None => next_sequence(&meta).await?,
+        };
         let (made, record, pending) = match build(sequence) {
             Ok(made) => made,
             Err(refused) => {
@@ -86,8 +103,13 @@ impl Store {
                 return Ok(Err(refused));
             }
         };
-        let next = JsValue::from_str(&(sequence + 1).to_string());
-        meta.put(&next, &JsValue::from_str(SEQUENCE_KEY)).await?;
+        match reserved {
+            Some(_) => meta.delete(&JsValue::from_str(IN_APP_KEY)).await?,
+            None => {
+                let next = JsValue::from_str(&(sequence + 1).to_string());
+                meta.put(&next, &JsValue::from_str(SEQUENCE_KEY)).await?;
+            }
+        }
         journal
             .add(&to_js(&record), &JsValue::from_str(&record.receipt_number))
             .await?;
@@ -239,6 +261,86 @@ impl Store {
         }
         transaction.commit().await?;
         Ok(())
+    }
+
+    /// Begins an AppsPOS payment: takes the next receipt sequence for its
+    /// invoice number and writes the payment's record, in one transaction.
+    pub async fn begin_in_app(
+        &self,
+        build: impl FnOnce(u32) -> InAppRecord,
+    ) -> Result<InAppRecord, StoreError> {
+        let transaction = self.db.transaction(&[META], true)?;
+        let meta = transaction.store(META)?;
+        let sequence = next_sequence(&meta).await?;
+        let record = build(sequence);
+        let next = JsValue::from_str(&(sequence + 1).to_string());
+        meta.put(&next, &JsValue::from_str(SEQUENCE_KEY)).await?;
+        meta.put(&to_js(&record), &JsValue::from_str(IN_APP_KEY))
+            .await?;
+        transaction.commit().await?;
+        Ok(record)
+    }
+
+    /// The AppsPOS payment under way, if any.
+    pub async fn in_app(&self) -> Result<Option<InAppRecord>, StoreError> {
+        let transaction = self.db.transaction(&[META], false)?;
+        let value = transaction
+            .store(META)?
+            .get(&JsValue::from_str(IN_APP_KEY))
+            .await?;
+        Ok(value.as_ref().and_then(from_js))
+    }
+
+    /// Stores the payment's new state, or forgets it (`None`: cancelled or
+    /// refused, nothing left to resume).
+    pub async fn set_in_app(&self, record: Option<&InAppRecord>) -> Result<(), StoreError> {
+        let transaction = self.db.transaction(&[META], true)?;
+        let meta = transaction.store(META)?;
+        let key = JsValue::from_str(IN_APP_KEY);
+        match record {
+            Some(record) => meta.put(&to_js(record), &key).await?,
+            None => meta.delete(&key).await?,
+        }
+        transaction.commit().await?;
+        Ok(())
+    }
+
+    /// Takes (or renews) the right to drive the AppsPOS payment for `tab`
+    /// and stores `record`, its state about to be acted on, in one
+    /// transaction: two tabs of one till never both call AppsPOS for one
+    /// order, and every call goes out with its state stored. A tab taking
+    /// the payment over from another adopts what that one stored instead.
+    pub async fn claim_in_app(
+        &self,
+        tab: &str,
+        now: u64,
+        ttl: u64,
+        record: &InAppRecord,
+    ) -> Result<InAppClaim, StoreError> {
+        let transaction = self.db.transaction(&[META], true)?;
+        let meta = transaction.store(META)?;
+        let lease_key = JsValue::from_str(IN_APP_LEASE_KEY);
+        let current: Option<Lease> = meta.get(&lease_key).await?.as_ref().and_then(from_js);
+        let Some(lease) = Lease::try_acquire(current.as_ref(), tab, now, ttl) else {
+            transaction.abort()?;
+            return Ok(InAppClaim::Busy);
+        };
+        meta.put(&to_js(&lease), &lease_key).await?;
+        let key = JsValue::from_str(IN_APP_KEY);
+        let held = current.is_some_and(|lease| lease.holder == tab);
+        let claim = if held {
+            meta.put(&to_js(record), &key).await?;
+            InAppClaim::Go
+        } else {
+            let stored: Option<InAppRecord> = meta.get(&key).await?.as_ref().and_then(from_js);
+            if stored.as_ref() == Some(record) {
+                InAppClaim::Go
+            } else {
+                InAppClaim::Adopt(stored)
+            }
+        };
+        transaction.commit().await?;
+        Ok(claim)
     }
 
     /// Every sale still waiting for the server, oldest receipt first.
@@ -442,6 +544,16 @@ impl Store {
 struct Dated {
     receipt_number: String,
     finalized_at: [u16; 6],
+}
+
+/// The next receipt sequence (1 on a new device).
+async fn next_sequence(meta: &indexed_db::ObjectStore) -> Result<u32, StoreError> {
+    Ok(meta
+        .get(&JsValue::from_str(SEQUENCE_KEY))
+        .await?
+        .and_then(|value| value.as_string())
+        .and_then(|next| next.parse::<u32>().ok())
+        .unwrap_or(1))
 }
 
 fn movements_key(shift_tag: &str) -> String {

@@ -172,7 +172,7 @@ pub struct LineRecord {
 }
 
 impl LineRecord {
-    pub(super) fn new(line: &Line) -> LineRecord {
+    pub fn of(line: &Line) -> LineRecord {
         LineRecord {
             name: line.name().to_owned(),
             barcode: line.barcode().to_owned(),
@@ -186,7 +186,7 @@ impl LineRecord {
     }
 
     /// The line again, validated; `None` for a damaged record.
-    pub(super) fn line(&self) -> Option<Line> {
+    pub fn line(&self) -> Option<Line> {
         Line::new(LineDraft {
             name: self.name.clone(),
             barcode: self.barcode.clone(),
@@ -236,7 +236,7 @@ impl SaleRecord {
             finalized_at: moment_of(at),
             cashier: sale.cashier().to_owned(),
             customer: sale.customer().map(CustomerRecord::new),
-            lines: sale.rung_up_lines().iter().map(LineRecord::new).collect(),
+            lines: sale.rung_up_lines().iter().map(LineRecord::of).collect(),
             bonus: loyalty_tender::total_of(sale.loyalty_tenders(), LoyaltyTenderKind::Cashback)
                 .to_string(),
             loyalty_tenders: sale

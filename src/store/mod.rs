@@ -6,6 +6,7 @@ pub mod catalog_db;
 pub mod catalog_records;
 #[cfg(target_arch = "wasm32")]
 pub mod db;
+pub mod in_app;
 pub mod journal;
 pub mod outbox;
 pub mod records;

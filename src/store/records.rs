@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 use crate::domain::number_input::parse_money;
 use crate::domain::provider::Provider;
 use crate::domain::report::{CashMovement, CashMovementKind};
-use crate::domain::shift::{CapillaryAccess, LoyaltyAccess, ServerAccess, ShiftOpening};
+use crate::domain::shift::{
+    AppsPosAccess, CapillaryAccess, LoyaltyAccess, ServerAccess, ShiftOpening,
+};
 use crate::store::outbox::EntryState;
 use crate::store::step::Step;
 
@@ -24,6 +26,13 @@ pub struct ShiftRecord {
     /// Capillary: the till's Authorization header value.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub authorization: String,
+    /// AppsPOS: the branch's API key, signing secret and code.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub api_key: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub secret: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub branch_code: String,
     pub cashier: String,
     pub opening_cash: String,
     pub demo: bool,
@@ -160,25 +169,37 @@ fn aos_code() -> String {
 
 impl ShiftRecord {
     pub fn new(opening: &ShiftOpening, demo: bool, shift_tag: &str) -> ShiftRecord {
-        let (base_url, branch_token, authorization) = match &opening.access {
-            LoyaltyAccess::Aos(access) => (&access.base_url, &access.branch_token, ""),
-            LoyaltyAccess::Capillary(access) => (
-                &access.base_url,
-                &String::new(),
-                access.authorization.as_str(),
-            ),
-            LoyaltyAccess::None => (&String::new(), &String::new(), ""),
-        };
-        ShiftRecord {
+        let mut record = ShiftRecord {
             provider: opening.access.provider().code().to_owned(),
-            base_url: base_url.clone(),
-            branch_token: branch_token.clone(),
-            authorization: authorization.to_owned(),
+            base_url: String::new(),
+            branch_token: String::new(),
+            authorization: String::new(),
+            api_key: String::new(),
+            secret: String::new(),
+            branch_code: String::new(),
             cashier: opening.cashier.clone(),
             opening_cash: opening.opening_cash.to_string(),
             demo,
             shift_tag: shift_tag.to_owned(),
+        };
+        match &opening.access {
+            LoyaltyAccess::Aos(access) => {
+                record.base_url.clone_from(&access.base_url);
+                record.branch_token.clone_from(&access.branch_token);
+            }
+            LoyaltyAccess::Capillary(access) => {
+                record.base_url.clone_from(&access.base_url);
+                record.authorization.clone_from(&access.authorization);
+            }
+            LoyaltyAccess::AppsPos(access) => {
+                record.base_url.clone_from(&access.base_url);
+                record.api_key.clone_from(&access.api_key);
+                record.secret.clone_from(&access.secret);
+                record.branch_code.clone_from(&access.branch_code);
+            }
+            LoyaltyAccess::None => {}
         }
+        record
     }
 
     /// The shift as it was opened; `None` for a record that no longer reads
@@ -193,8 +214,13 @@ impl ShiftRecord {
                 base_url: self.base_url.clone(),
                 authorization: self.authorization.clone(),
             }),
+            Provider::AppsPos => LoyaltyAccess::AppsPos(AppsPosAccess {
+                base_url: self.base_url.clone(),
+                api_key: self.api_key.clone(),
+                secret: self.secret.clone(),
+                branch_code: self.branch_code.clone(),
+            }),
             Provider::None => LoyaltyAccess::None,
-            Provider::AppsPos => return None,
         };
         Some(ShiftOpening {
             access,
@@ -250,6 +276,24 @@ mod tests {
         let old = r#"{"baseUrl":"https://a.uz","branchToken":"t","cashier":"A","openingCash":"0.00","demo":false,"shiftTag":"S"}"#;
         let old: ShiftRecord = serde_json::from_str(old).unwrap();
         assert_eq!(old.opening().unwrap().access.provider(), Provider::Aos);
+    }
+
+    #[test]
+    fn an_appspos_shift_survives_the_round_trip() {
+        let opening = ShiftOpening {
+            access: LoyaltyAccess::AppsPos(AppsPosAccess {
+                base_url: "https://beta.appspos.com/api".into(),
+                api_key: "key".into(),
+                secret: "s3cret".into(),
+                branch_code: "B1".into(),
+            }),
+            cashier: "Aziza".into(),
+            opening_cash: Money::ZERO,
+        };
+        let json = serde_json::to_string(&ShiftRecord::new(&opening, false, "S")).unwrap();
+        assert!(json.contains(r#""provider":"appspos""#), "{json}");
+        let back: ShiftRecord = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.opening(), Some(opening));
     }
 
     #[test]

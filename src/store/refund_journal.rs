@@ -96,7 +96,7 @@ impl RefundRecord {
                 .iter()
                 .map(|l| RefundLineRecord {
                     original_line: l.original_line,
-                    line: LineRecord::new(&l.line),
+                    line: LineRecord::of(&l.line),
                 })
                 .collect(),
             tenders: TendersRecord {

@@ -12,9 +12,10 @@ use crate::domain::money::Money;
 use crate::domain::number_input::parse_money;
 use crate::domain::provider::Provider;
 use crate::domain::shift::{
-    CapillaryAccess, LoyaltyAccess, ServerAccess, ShiftLoginForm, ShiftOpening,
+    AppsPosAccess, CapillaryAccess, LoyaltyAccess, ServerAccess, ShiftLoginForm, ShiftOpening,
 };
 use crate::i18n::{Describe, Text};
+use crate::loyalty::appspos::{DEMO_API_KEY, DEMO_BRANCH_CODE, DEMO_SECRET};
 use crate::loyalty::capillary::auth::Authorization;
 use crate::loyalty::capillary::{DEMO_PASSWORD, DEMO_TILL_CODE};
 use crate::loyalty::demo::DEMO_BRANCH_TOKEN;
@@ -24,9 +25,10 @@ use crate::web::storage;
 const PROVIDER_KEY: &str = "kassa.provider";
 
 /// The programs a shift can be opened on, in the order of the picker.
-const PROVIDERS: [(Provider, Text); 3] = [
+const PROVIDERS: [(Provider, Text); 4] = [
     (Provider::Aos, Text::ProviderAos),
     (Provider::Capillary, Text::ProviderCapillary),
+    (Provider::AppsPos, Text::ProviderAppsPos),
     (Provider::None, Text::ProviderNone),
 ];
 
@@ -68,6 +70,9 @@ pub fn LoginScreen() -> impl IntoView {
     let branch_token = RwSignal::new(String::new());
     let till_code = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
+    let api_key = RwSignal::new(String::new());
+    let secret = RwSignal::new(String::new());
+    let branch_code = RwSignal::new(String::new());
     let cashier = RwSignal::new(String::new());
     let opening_cash = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Text>);
@@ -111,6 +116,9 @@ pub fn LoginScreen() -> impl IntoView {
             branch_token: branch_token.get(),
             till_code: till_code.get(),
             password: password.get(),
+            api_key: api_key.get(),
+            secret: secret.get(),
+            branch_code: branch_code.get(),
             cashier: cashier.get(),
             opening_cash: opening_cash.get(),
         };
@@ -131,12 +139,16 @@ pub fn LoginScreen() -> impl IntoView {
                     base_url: String::new(),
                     authorization: capillary_header(DEMO_TILL_CODE, DEMO_PASSWORD),
                 }),
-                Provider::Aos | Provider::AppsPos | Provider::None => {
-                    LoyaltyAccess::Aos(ServerAccess {
-                        base_url: String::new(),
-                        branch_token: DEMO_BRANCH_TOKEN.to_owned(),
-                    })
-                }
+                Provider::AppsPos => LoyaltyAccess::AppsPos(AppsPosAccess {
+                    base_url: String::new(),
+                    api_key: DEMO_API_KEY.to_owned(),
+                    secret: DEMO_SECRET.to_owned(),
+                    branch_code: DEMO_BRANCH_CODE.to_owned(),
+                }),
+                Provider::Aos | Provider::None => LoyaltyAccess::Aos(ServerAccess {
+                    base_url: String::new(),
+                    branch_token: DEMO_BRANCH_TOKEN.to_owned(),
+                }),
             },
             cashier: if name.trim().is_empty() {
                 locale.t(Text::DemoCashier).to_owned()
@@ -187,6 +199,11 @@ pub fn LoginScreen() -> impl IntoView {
                         value=password
                         input_type="password"
                     />
+                </Show>
+                <Show when=move || provider.get() == Provider::AppsPos>
+                    <Field label=Text::LoginApiKey test_id="login-api-key" value=api_key input_type="password" verbatim=true/>
+                    <Field label=Text::LoginSecret test_id="login-secret" value=secret input_type="password"/>
+                    <Field label=Text::LoginBranchCode test_id="login-branch-code" value=branch_code verbatim=true/>
                 </Show>
                 <Field
                     label=Text::LoginCashier

@@ -19,6 +19,7 @@ use leptos::wasm_split::SplitLoaderError;
 use crate::domain::cart::LineId;
 use crate::domain::catalog::Catalog;
 use crate::i18n::Text;
+use crate::store::in_app::InAppSale;
 use crate::store::step::Step;
 use crate::ui::locale::Locale;
 use crate::ui::outbox::Outbox;
@@ -42,6 +43,9 @@ pub type ViewLoading = Pin<Box<dyn Future<Output = Result<AnyView, PartMissing>>
 /// Something else whose part is on its way.
 pub type Loading<T> = Pin<Box<dyn Future<Output = Result<T, PartMissing>>>>;
 
+/// The AppsPOS payment stored before a reload, on its way.
+pub type Resuming = Pin<Box<dyn Future<Output = Option<InAppSale>>>>;
+
 /// One step on its way, its answer recorded when it comes.
 pub type Sending = Pin<Box<dyn Future<Output = ()>>>;
 
@@ -58,12 +62,14 @@ pub struct Parts {
     pub points: fn() -> ViewLoading,
     pub coupon: fn() -> ViewLoading,
     pub payment: fn() -> ViewLoading,
+    pub appspos: fn() -> ViewLoading,
     pub result: fn() -> ViewLoading,
     pub report: fn(bool) -> ViewLoading,
     pub refund: fn() -> ViewLoading,
     pub printer_panel: fn() -> ViewLoading,
     pub read_catalog: fn(String) -> Loading<Option<Catalog>>,
     pub send: fn(Outbox, Rc<Session>, String, Step, String) -> Loading<Sending>,
+    pub resume_in_app: fn(Rc<Session>) -> Loading<Resuming>,
 }
 
 impl Parts {

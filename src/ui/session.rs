@@ -7,6 +7,8 @@ use leptos::prelude::*;
 
 use crate::domain::shift::{LoyaltyAccess, ShiftOpening};
 use crate::loyalty::aos::client::AosClient;
+use crate::loyalty::appspos::client::AppsPosClient;
+use crate::loyalty::appspos::credentials::Credentials;
 use crate::loyalty::backend::LoyaltyBackend;
 use crate::loyalty::capillary::auth::Authorization;
 use crate::loyalty::capillary::client::CapillaryClient;
@@ -40,6 +42,20 @@ impl Session {
             LoyaltyAccess::Capillary(access) => LoyaltyBackend::Capillary(CapillaryClient::http(
                 &access.base_url,
                 Authorization::from_header_value(access.authorization.clone()),
+            )),
+            // This till's id is its `pos_name`.
+            LoyaltyAccess::AppsPos(_) if is_demo => LoyaltyBackend::AppsPos(AppsPosClient::demo(
+                DemoBackend::start(),
+                &crate::web::till::till_id(),
+            )),
+            LoyaltyAccess::AppsPos(access) => LoyaltyBackend::AppsPos(AppsPosClient::http(
+                &access.base_url,
+                Credentials::new(
+                    &access.api_key,
+                    &access.secret,
+                    &access.branch_code,
+                    &crate::web::till::till_id(),
+                ),
             )),
             LoyaltyAccess::None => LoyaltyBackend::None,
         };

@@ -21,3 +21,24 @@ pub fn tab_id() -> String {
         (js_sys::Math::random() * 4_294_967_295.0) as u32
     )
 }
+
+/// This tab's id kept across its own reloads (in `sessionStorage`), for a
+/// lease that a reload must not lock out for its lifetime: the reloaded
+/// page takes up again what it held. (A tab duplicated by the browser
+/// starts with a copy of it.)
+pub fn lasting_tab_id() -> String {
+    const TAB_KEY: &str = "kassa.tab";
+    let session = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+    if let Some(id) = session
+        .as_ref()
+        .and_then(|s| s.get_item(TAB_KEY).ok().flatten())
+        .filter(|id| !id.is_empty())
+    {
+        return id;
+    }
+    let id = tab_id();
+    if let Some(session) = session {
+        let _ = session.set_item(TAB_KEY, &id);
+    }
+    id
+}

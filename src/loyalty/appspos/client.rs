@@ -50,6 +50,14 @@ impl AppsPosClient {
         }
     }
 
+    /// The demo worker, when the shift is a demo.
+    pub fn demo_worker(&self) -> Option<&DemoBackend> {
+        match &self.transport {
+            Transport::Demo(demo) => Some(demo),
+            Transport::Http { .. } => None,
+        }
+    }
+
     pub async fn order(&self, order: &Order) -> Result<OrderAccepted, LoyaltyError> {
         let (reply, sent) = self.send(&wire::order(order)).await?;
         wire::read_order(&reply, &sent, &self.credentials.secret)

@@ -1,5 +1,7 @@
 //! The checkout screen, where a cashier spends most of the day.
 
+mod appspos_dialog;
+mod appspos_flow;
 mod bonus_dialog;
 mod cart_view;
 mod coupon_dialog;
@@ -7,6 +9,7 @@ mod customer_panel;
 mod demo_samples;
 mod display_feed;
 mod enrol_form;
+mod finalize;
 mod item_entry;
 mod item_form;
 mod member_dialog;
@@ -93,6 +96,10 @@ pub fn CheckoutScreen() -> impl IntoView {
     });
     let current = CurrentSession::get();
 
+    if provider == Provider::AppsPos {
+        resume_in_app(checkout, parts);
+    }
+
     spawn_local(async move {
         let catalog = crate::web::fetch::public_file("catalog.json")
             .await
@@ -170,6 +177,9 @@ pub fn CheckoutScreen() -> impl IntoView {
                 Dialog::Scan if provider.identifies_by(Identification::MobileNumber) => {
                     on_demand((parts.member)())
                 }
+                Dialog::Scan if provider.identifies_by(Identification::TransactionQr) => {
+                    on_demand((parts.appspos)())
+                }
                 Dialog::Scan => on_demand((parts.scan)()),
                 Dialog::Bonus => on_demand((parts.bonus)()),
                 Dialog::Points => on_demand((parts.points)()),
@@ -188,4 +198,29 @@ pub fn CheckoutScreen() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// An AppsPOS payment stored before a reload goes on: its cart comes back
+/// as it was ordered, and its dialog opens where it stopped. Reading the
+/// record is the AppsPOS part's (it is needed next anyway).
+fn resume_in_app(checkout: Checkout, parts: Parts) {
+    let Some(session) = CurrentSession::get().session() else {
+        return;
+    };
+    spawn_local(async move {
+        let Ok(reading) = (parts.resume_in_app)(session).await else {
+            return;
+        };
+        let Some(sale) = reading.await else {
+            return;
+        };
+        checkout.cart.update(|cart| {
+            cart.clear();
+            for line in &sale.ordered {
+                cart.add(line.clone());
+            }
+        });
+        checkout.in_app.set(Some(sale));
+        checkout.dialog.set(Dialog::Scan);
+    });
 }

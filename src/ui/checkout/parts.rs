@@ -2,6 +2,7 @@
 //! binary splits these off behind its `Parts` table.
 use leptos::prelude::*;
 
+use super::appspos_dialog::AppsPosDialog;
 use super::bonus_dialog::BonusDialog;
 use super::coupon_dialog::CouponDialog;
 use super::customer_panel::CustomerDetails;
@@ -19,7 +20,9 @@ use super::state::Checkout;
 use crate::domain::cart::LineId;
 use crate::domain::catalog::Catalog;
 use crate::i18n::Text;
+use crate::store::in_app::InAppSale;
 use crate::ui::modal::Modal;
+use crate::ui::session::Session;
 
 pub fn item(line: Option<LineId>) -> AnyView {
     view! { <ItemForm line=line/> }.into_any()
@@ -60,6 +63,18 @@ pub fn coupon() -> AnyView {
 
 pub fn payment() -> AnyView {
     view! { <PaymentDialog/> }.into_any()
+}
+
+pub fn appspos() -> AnyView {
+    view! { <AppsPosDialog/> }.into_any()
+}
+
+/// The AppsPOS payment stored before a reload, ready to go on (a release
+/// whose answer never came is polled, not sent again).
+pub async fn resume_in_app(session: std::rc::Rc<Session>) -> Option<InAppSale> {
+    let mut sale = session.store.in_app().await.ok().flatten()?.sale()?;
+    sale.payment.resume(crate::web::clock::now_ms());
+    Some(sale)
 }
 
 pub fn result() -> AnyView {

@@ -1,5 +1,8 @@
 use leptos::prelude::*;
 
+use crate::domain::bill_discount::DiscountSource;
+use crate::domain::loyalty_tender::{self, LoyaltyTenderKind};
+
 use super::printed_receipt::{paper_width, PrintedReceipt, PAPER_WIDTHS};
 use super::printer_hook::print_on_printer;
 use super::state::{Checkout, SaleOutcome, SaleStatus};
@@ -161,6 +164,16 @@ fn OutcomeView(outcome: SaleOutcome, close: Callback<()>) -> impl IntoView {
             }
         })
     };
+    let paid_in_app = Some(loyalty_tender::total_of(
+        outcome.sale.loyalty_tenders(),
+        LoyaltyTenderKind::InApp,
+    ))
+    .filter(|paid| !paid.is_zero());
+    let voucher = outcome
+        .sale
+        .bill_discount()
+        .filter(|d| matches!(d.source, DiscountSource::Voucher { .. }))
+        .map(|d| d.amount);
     view! {
             {(!outcome.server_message.is_empty()).then(|| view! {
                 <p class="server-message">{outcome.server_message.clone()}</p>
@@ -171,6 +184,8 @@ fn OutcomeView(outcome: SaleOutcome, close: Callback<()>) -> impl IntoView {
                     <dd data-testid="receipt-number">{outcome.receipt_number().to_owned()}</dd>
                 </div>
                 {money_row(Text::PayChange, Some(outcome.sale.settlement().change), "sale-change")}
+                {money_row(Text::AppsPosVoucher, voucher, "appspos-voucher")}
+                {money_row(Text::AppsPosPaid, paid_in_app, "appspos-paid")}
                 {money_row(Text::BonusEarned, outcome.bonus_earned, "bonus-earned")}
                 {money_row(Text::NewBalance, outcome.new_balance, "new-balance")}
                 {points_row(Text::PointsEarned, outcome.points_earned, "points-earned")}

@@ -14,7 +14,9 @@ use crate::domain::receipt::lines_total;
 use crate::domain::receipt::Totals;
 use crate::domain::sale::Sale;
 use crate::i18n::Text;
+use crate::loyalty::appspos::payment::Action;
 use crate::loyalty::error::LoyaltyError;
+use crate::store::in_app::InAppSale;
 use crate::store::outbox::SaleSettlement;
 use crate::store::step::Step;
 
@@ -198,6 +200,8 @@ pub struct Checkout {
     pub points: RwSignal<Option<PointsRedemption>>,
     /// The coupon on the receipt (one at most).
     pub coupon: RwSignal<Option<CouponRedemption>>,
+    /// The AppsPOS payment under way (stored after every change).
+    pub in_app: RwSignal<Option<InAppSale>>,
     pub totals: Memo<Totals>,
     pub dialog: RwSignal<Dialog>,
     pub outcome: RwSignal<Option<SaleOutcome>>,
@@ -210,12 +214,20 @@ impl Checkout {
         let bonus = RwSignal::new(Money::ZERO);
         let points = RwSignal::new(None::<PointsRedemption>);
         let coupon = RwSignal::new(None::<CouponRedemption>);
+        let in_app = RwSignal::new(None::<InAppSale>);
         let totals = Memo::new(move |_| {
             cart.with(|cart| {
                 let lines = cart.lines();
-                let discount = coupon.with(|c| c.as_ref().map_or(Money::ZERO, |c| c.off(lines)));
+                let coupon = coupon.with(|c| c.as_ref().map_or(Money::ZERO, |c| c.off(lines)));
+                let (voucher, paid_in_app) = in_app.with(|sale| match sale {
+                    Some(sale) if sale.voucher_applies() => (
+                        sale.voucher.min(lines_total(lines)),
+                        sale.paid().map_or(Money::ZERO, |paid| paid.paid_amount),
+                    ),
+                    _ => (Money::ZERO, Money::ZERO),
+                });
                 let points = points.with(|p| p.as_ref().map_or(Money::ZERO, |p| p.value));
-                Totals::of_receipt(lines, discount, bonus.get() + points)
+                Totals::of_receipt(lines, coupon + voucher, bonus.get() + points + paid_in_app)
             })
         });
         let checkout = Checkout {
@@ -225,6 +237,7 @@ impl Checkout {
             bonus,
             points,
             coupon,
+            in_app,
             totals,
             dialog: RwSignal::new(Dialog::None),
             outcome: RwSignal::new(None),
@@ -296,17 +309,37 @@ impl Checkout {
             })
     }
 
-    /// The coupon as the bill discount of the sale being finalized, worth
-    /// what the totals took off.
+    /// The coupon or the AppsPOS voucher as the bill discount of the sale
+    /// being finalized, worth what the totals took off.
     pub fn bill_discount(self) -> Option<BillDiscount> {
         let amount = self.totals.get_untracked().discount_total;
-        self.coupon.with_untracked(|c| {
-            c.as_ref().map(|c| BillDiscount {
-                source: DiscountSource::Coupon {
-                    code: c.code.clone(),
-                },
-                amount,
+        if amount.is_zero() {
+            return None;
+        }
+        let coupon = self.coupon.with_untracked(|c| {
+            c.as_ref().map(|c| DiscountSource::Coupon {
+                code: c.code.clone(),
             })
+        });
+        let voucher = || {
+            self.in_app.with_untracked(|sale| {
+                sale.as_ref().map(|sale| DiscountSource::Voucher {
+                    id: sale.payment.qr.as_str().to_owned(),
+                    name: String::new(),
+                })
+            })
+        };
+        coupon
+            .or_else(voucher)
+            .map(|source| BillDiscount { source, amount })
+    }
+
+    /// An AppsPOS payment is under way and neither paid nor ended: the
+    /// receipt is the app's until it is.
+    pub fn in_app_unsettled(self) -> bool {
+        self.in_app.with_untracked(|sale| {
+            sale.as_ref()
+                .is_some_and(|sale| sale.paid().is_none() && sale.payment.next() != Action::Done)
         })
     }
 
@@ -320,6 +353,12 @@ impl Checkout {
         };
         if let Some(points) = self.points.get_untracked() {
             tenders.push(LoyaltyTender::points(points.points, points.value));
+        }
+        let paid_in_app = self
+            .in_app
+            .with_untracked(|sale| sale.as_ref().and_then(|s| s.paid().map(|p| p.paid_amount)));
+        if let Some(amount) = paid_in_app {
+            tenders.push(LoyaltyTender::in_app(amount));
         }
         tenders
     }
@@ -335,6 +374,7 @@ impl Checkout {
     /// Ready for the next customer.
     pub fn start_new_sale(self) {
         self.cart.update(Cart::clear);
+        self.in_app.set(None);
         self.clear_customer();
         self.outcome.set(None);
         self.close_dialog();
