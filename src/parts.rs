@@ -7,12 +7,14 @@
 use std::rc::Rc;
 
 use kassa::domain::cart::LineId;
-use kassa::domain::catalog::Catalog;
+use kassa::domain::catalog::ProductId;
+use kassa::srv4pos::address::StoreServer;
 use kassa::store::step::Step;
-use kassa::ui::on_demand::{PartMissing, Parts, Resuming, Sending};
+use kassa::ui::on_demand::{PartMissing, Parts, Resuming, Sending, Stocking};
 use kassa::ui::outbox::Outbox;
 use kassa::ui::parts as view;
 use kassa::ui::session::Session;
+use kassa::ui::shelf::Shelf;
 use leptos::prelude::AnyView;
 use leptos::wasm_split::wasm_split;
 
@@ -31,7 +33,9 @@ pub const PARTS: Parts = Parts {
     report: |closing| Box::pin(report(closing)),
     refund: || Box::pin(refund()),
     printer_panel: || Box::pin(printer_panel()),
-    read_catalog: |json| Box::pin(read_catalog(json)),
+    catalog_panel: || Box::pin(catalog_panel()),
+    quantity: |product, barcode| Box::pin(quantity(product, barcode)),
+    keep_stocked: |shelf, server| Box::pin(keep_stocked(shelf, server)),
     send: |outbox, session, number, step, body| Box::pin(send(outbox, session, number, step, body)),
     resume_in_app: |session| Box::pin(resume_in_app(session)),
 };
@@ -109,8 +113,18 @@ fn printer_panel() -> Shown {
 }
 
 #[wasm_split(catalog, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn read_catalog(json: String) -> Result<Option<Catalog>, PartMissing> {
-    Ok(view::read_catalog(&json))
+fn catalog_panel() -> Shown {
+    Ok(view::catalog_panel())
+}
+
+#[wasm_split(catalog, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn quantity(product: ProductId, barcode: String) -> Shown {
+    Ok(view::quantity(product, barcode))
+}
+
+#[wasm_split(catalog, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn keep_stocked(shelf: Shelf, server: Option<StoreServer>) -> Result<Stocking, PartMissing> {
+    Ok(Box::pin(view::keep_stocked(shelf, server)))
 }
 
 #[wasm_split(sending, wasm_split_path = ::leptos::wasm_split, fallible)]

@@ -7,6 +7,8 @@ pub mod address;
 pub mod articles;
 pub mod days;
 pub mod error;
+#[cfg(target_arch = "wasm32")]
+pub mod http;
 pub mod sales;
 pub mod sample;
 pub mod sync;

@@ -20,7 +20,7 @@ mod theme;
 mod theme_toggle;
 mod update_banner;
 
-pub use checkout::parts;
+pub use checkout::{parts, shelf};
 
 /// Mounts Kassa on the page body, with the parts the app's binary loads on
 /// demand.

@@ -2,8 +2,8 @@
 //!
 //! The app's wasm is split after the build (`scripts/split-app.mjs`) at the
 //! functions of `src/parts.rs`, in the app's binary: each dialog a cashier
-//! opens now and then, the customer panel, the printer panel, reading the
-//! catalog file and the providers' wire code live in files of their own, so
+//! opens now and then, the customer panel, the printer panel, the catalog
+//! (its panel, its store and sync) and the providers' wire code live in files of their own, so
 //! the first load carries only the login and the empty checkout. The
 //! library reaches them through the [`Parts`] table the binary provides; the
 //! split functions live in the binary because each is a wasm export, which
@@ -17,10 +17,12 @@ use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
 use crate::domain::cart::LineId;
-use crate::domain::catalog::Catalog;
+use crate::domain::catalog::ProductId;
 use crate::i18n::Text;
+use crate::srv4pos::address::StoreServer;
 use crate::store::in_app::InAppSale;
 use crate::store::step::Step;
+use crate::ui::checkout::shelf::Shelf;
 use crate::ui::locale::Locale;
 use crate::ui::outbox::Outbox;
 use crate::ui::session::Session;
@@ -49,6 +51,9 @@ pub type Resuming = Pin<Box<dyn Future<Output = Option<InAppSale>>>>;
 /// One step on its way, its answer recorded when it comes.
 pub type Sending = Pin<Box<dyn Future<Output = ()>>>;
 
+/// The catalog kept up to date for as long as the checkout is open.
+pub type Stocking = Pin<Box<dyn Future<Output = ()>>>;
+
 /// What the library loads on demand, each entry a split function of the
 /// app's binary.
 #[derive(Clone, Copy)]
@@ -67,7 +72,9 @@ pub struct Parts {
     pub report: fn(bool) -> ViewLoading,
     pub refund: fn() -> ViewLoading,
     pub printer_panel: fn() -> ViewLoading,
-    pub read_catalog: fn(String) -> Loading<Option<Catalog>>,
+    pub catalog_panel: fn() -> ViewLoading,
+    pub quantity: fn(ProductId, String) -> ViewLoading,
+    pub keep_stocked: fn(Shelf, Option<StoreServer>) -> Loading<Stocking>,
     pub send: fn(Outbox, Rc<Session>, String, Step, String) -> Loading<Sending>,
     pub resume_in_app: fn(Rc<Session>) -> Loading<Resuming>,
 }

@@ -6,6 +6,7 @@ mod change;
 mod file;
 mod fold;
 mod product;
+mod scanned;
 pub mod search;
 
 use std::collections::HashMap;
@@ -17,6 +18,7 @@ pub use product::{
     gross_of_net, Category, CategoryId, Placement, PlacementId, Priced, Pricing, Product,
     ProductId, ProductRecord, SellerVersion, Tax, TaxId, Unit,
 };
+pub use scanned::Scanned;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Catalog {
@@ -118,6 +120,10 @@ impl Catalog {
 
     pub fn taxes(&self) -> impl Iterator<Item = &Tax> {
         self.taxes.values()
+    }
+
+    pub fn category(&self, id: &CategoryId) -> Option<&Category> {
+        self.categories.get(id)
     }
 
     pub fn categories(&self) -> impl Iterator<Item = &Category> {

@@ -2,7 +2,9 @@ use leptos::html::Input;
 use leptos::prelude::*;
 
 use super::state::{Checkout, Dialog};
-use crate::i18n::Text;
+use crate::domain::catalog::Scanned;
+use crate::domain::scale_barcode::ScaleLayout;
+use crate::i18n::{Describe, Text};
 use crate::scan::wedge::WedgeKey;
 use crate::ui::field::ErrorLine;
 use crate::ui::locale::Locale;
@@ -46,24 +48,37 @@ pub fn ItemEntry() -> impl IntoView {
     // seconds of a shift) are looked up as soon as it is there, in order.
     let early = StoredValue::new(Vec::<String>::new());
     let look_up = move |typed: &str| {
-        let line = checkout.catalog.with_untracked(|catalog| {
-            catalog
-                .as_ref()
-                .map(|c| c.find(typed).and_then(|product| product.line()))
+        let found = checkout.shelf.catalog.with_untracked(|catalog| {
+            catalog.as_ref().map(
+                |catalog| match catalog.scanned(typed, &ScaleLayout::default()) {
+                    Scanned::Line(line) => Ok(Some(line)),
+                    Scanned::Weigh(product) => {
+                        checkout.dialog.set(Dialog::Quantity {
+                            product: product.id().clone(),
+                            barcode: typed.to_owned(),
+                        });
+                        Ok(None)
+                    }
+                    Scanned::Unknown => Err(Text::ErrUnknownBarcode),
+                    Scanned::Misread(error) => Err(error.text()),
+                },
+            )
         });
-        match line {
-            Some(Some(line)) => {
-                checkout.cart.update(|cart| {
-                    cart.add_scanned(line);
-                });
+        match found {
+            Some(Ok(line)) => {
+                if let Some(line) = line {
+                    checkout.cart.update(|cart| {
+                        cart.add_scanned(line);
+                    });
+                }
                 error.set(None);
             }
-            Some(None) => error.set(Some(Text::ErrUnknownBarcode)),
+            Some(Err(text)) => error.set(Some(text)),
             None => early.update_value(|codes| codes.push(typed.to_owned())),
         }
     };
     Effect::new(move |_| {
-        if checkout.catalog.with(Option::is_some) {
+        if checkout.shelf.catalog.with(Option::is_some) {
             for typed in early.try_update_value(std::mem::take).unwrap_or_default() {
                 look_up(&typed);
             }

@@ -4,6 +4,8 @@ mod appspos_dialog;
 mod appspos_flow;
 mod bonus_dialog;
 mod cart_view;
+mod catalog_feed;
+mod catalog_panel;
 mod coupon_dialog;
 mod customer_panel;
 mod demo_samples;
@@ -19,6 +21,7 @@ mod points_dialog;
 mod printed_receipt;
 mod printer_hook;
 mod printer_menu;
+mod qty_dialog;
 mod refund_dialog;
 mod report_dialog;
 mod sale_result;
@@ -26,6 +29,7 @@ mod scan_camera;
 mod scan_dialog;
 mod scan_manual;
 mod scan_photo;
+pub mod shelf;
 mod shortcuts;
 mod state;
 mod totals_panel;
@@ -46,7 +50,6 @@ use super::locale::Locale;
 use super::outbox::Outbox;
 use super::session::CurrentSession;
 use super::theme_toggle::ThemeToggle;
-use crate::domain::catalog::Catalog;
 use crate::domain::provider::{Identification, Provider};
 use crate::i18n::{Describe, Text};
 use crate::loyalty::error::LoyaltyError;
@@ -100,15 +103,13 @@ pub fn CheckoutScreen() -> impl IntoView {
         resume_in_app(checkout, parts);
     }
 
+    let shelf = checkout.shelf;
     spawn_local(async move {
-        let catalog = crate::web::fetch::public_file("catalog.json")
-            .await
-            .map(parts.read_catalog);
-        let catalog = match catalog {
-            Some(reading) => reading.await.ok().flatten().unwrap_or_default(),
-            None => Catalog::default(),
-        };
-        checkout.catalog.set(Some(catalog));
+        match (parts.keep_stocked)(shelf, None).await {
+            Ok(stocking) => stocking.await,
+            // Without the part the till still sells typed items.
+            Err(_) => shelf.catalog.set(Some(Default::default())),
+        }
     });
 
     view! {
@@ -164,6 +165,7 @@ pub fn CheckoutScreen() -> impl IntoView {
                     <ItemEntry/>
                     <CartView/>
                 </div>
+                <div class="catalog-column">{on_demand((parts.catalog_panel)())}</div>
                 <aside class="side-column">
                     <Show when=move || checkout.has_customers()>
                         <CustomerPanel/>
@@ -195,6 +197,7 @@ pub fn CheckoutScreen() -> impl IntoView {
                 Dialog::Result => on_demand((parts.result)()),
                 Dialog::Report { closing } => on_demand((parts.report)(closing)),
                 Dialog::Refund => on_demand((parts.refund)()),
+                Dialog::Quantity { product, barcode } => on_demand((parts.quantity)(product, barcode)),
             }}
         </section>
     }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::appspos_dialog::AppsPosDialog;
 use super::bonus_dialog::BonusDialog;
+use super::catalog_panel::CatalogPanel;
 use super::coupon_dialog::CouponDialog;
 use super::customer_panel::CustomerDetails;
 use super::enrol_form::EnrolForm;
@@ -12,13 +13,14 @@ use super::member_dialog::MemberDialog;
 use super::payment_dialog::PaymentDialog;
 use super::points_dialog::PointsDialog;
 use super::printer_menu::PrinterPanel;
+use super::qty_dialog::QtyDialog;
 use super::refund_dialog::RefundDialog;
 use super::report_dialog::ReportDialog;
 use super::sale_result::SaleResult;
 use super::scan_dialog::ScanDialog;
 use super::state::Checkout;
 use crate::domain::cart::LineId;
-use crate::domain::catalog::Catalog;
+use crate::domain::catalog::ProductId;
 use crate::i18n::Text;
 use crate::store::in_app::InAppSale;
 use crate::ui::modal::Modal;
@@ -93,10 +95,12 @@ pub fn printer_panel() -> AnyView {
     view! { <PrinterPanel/> }.into_any()
 }
 
-/// The deployment's catalog file; one that does not read leaves the
-/// catalog empty (items are then typed in).
-pub fn read_catalog(json: &str) -> Option<Catalog> {
-    Catalog::from_json(json)
-        .ok()
-        .map(|(catalog, _skipped)| catalog)
+pub fn catalog_panel() -> AnyView {
+    view! { <CatalogPanel/> }.into_any()
 }
+
+pub fn quantity(product: ProductId, barcode: String) -> AnyView {
+    view! { <QtyDialog product=product barcode=barcode/> }.into_any()
+}
+
+pub use super::catalog_feed::keep_stocked;

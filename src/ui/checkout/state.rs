@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
+use super::shelf::Shelf;
 use crate::domain::bill_discount::{BillDiscount, DiscountSource, DiscountValue};
 use crate::domain::cart::{Cart, LineId};
-use crate::domain::catalog::Catalog;
+use crate::domain::catalog::ProductId;
 use crate::domain::customer::{Customer, CustomerId};
 use crate::domain::loyalty_tender::{self, LoyaltyTender, LoyaltyTenderKind};
 use crate::domain::mobile::MobileNumber;
@@ -21,7 +22,7 @@ use crate::store::outbox::SaleSettlement;
 use crate::store::step::Step;
 
 /// Which dialog is over the checkout screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Dialog {
     None,
     /// The item form: a new manual item, or editing a line.
@@ -40,6 +41,12 @@ pub enum Dialog {
     },
     /// Taking back part or all of a past receipt.
     Refund,
+    /// How much of a weighed product (from a tap, or its own barcode
+    /// scanned), sold under `barcode`.
+    Quantity {
+        product: ProductId,
+        barcode: String,
+    },
 }
 
 /// How a finalized sale ended, as shown to the cashier.
@@ -205,7 +212,7 @@ pub struct Checkout {
     pub totals: Memo<Totals>,
     pub dialog: RwSignal<Dialog>,
     pub outcome: RwSignal<Option<SaleOutcome>>,
-    pub catalog: RwSignal<Option<Catalog>>,
+    pub shelf: Shelf,
 }
 
 impl Checkout {
@@ -241,7 +248,7 @@ impl Checkout {
             totals,
             dialog: RwSignal::new(Dialog::None),
             outcome: RwSignal::new(None),
-            catalog: RwSignal::new(None),
+            shelf: Shelf::default(),
         };
         provide_context(checkout);
         if let Some(shown) = use_context::<ShownCheckout>() {
