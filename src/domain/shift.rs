@@ -18,6 +18,10 @@ pub struct ShiftLoginForm {
     pub api_key: String,
     pub secret: String,
     pub branch_code: String,
+    pub store_server: StoreServerKind,
+    pub srv4pos_url: String,
+    pub srv4pos_key: String,
+    pub register_name: String,
     pub cashier: String,
     pub opening_cash: String,
 }
@@ -33,6 +37,10 @@ impl Default for ShiftLoginForm {
             api_key: String::new(),
             secret: String::new(),
             branch_code: String::new(),
+            store_server: StoreServerKind::None,
+            srv4pos_url: String::new(),
+            srv4pos_key: String::new(),
+            register_name: String::new(),
             cashier: String::new(),
             opening_cash: String::new(),
         }
@@ -49,6 +57,9 @@ pub enum LoginField {
     ApiKey,
     Secret,
     BranchCode,
+    Srv4posUrl,
+    Srv4posKey,
+    RegisterName,
     Cashier,
     OpeningCash,
 }
@@ -123,6 +134,50 @@ impl std::fmt::Debug for AppsPosAccess {
     }
 }
 
+/// The store server a shift reports its sales, cash and day to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StoreServerKind {
+    #[default]
+    None,
+    Srv4pos,
+}
+
+impl StoreServerKind {
+    pub const ALL: [StoreServerKind; 2] = [StoreServerKind::None, StoreServerKind::Srv4pos];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            StoreServerKind::None => "none",
+            StoreServerKind::Srv4pos => "srv4pos",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<StoreServerKind> {
+        StoreServerKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// Where the shift's srv4pos store server is, which cash register this till
+/// is on it, and the register's API key — as plain data: the store-server
+/// adapter checks the address's form (`srv4pos::address::StoreServer`).
+#[derive(Clone, PartialEq, Eq)]
+pub struct StoreServerAccess {
+    pub url: String,
+    pub register: String,
+    pub api_key: String,
+}
+
+/// Redacted: the API key is a secret like a branch token.
+impl std::fmt::Debug for StoreServerAccess {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoreServerAccess")
+            .field("url", &self.url)
+            .field("register", &self.register)
+            .field("api_key", &"<redacted>")
+            .finish()
+    }
+}
+
 /// How the till reaches the shift's loyalty program.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoyaltyAccess {
@@ -149,6 +204,8 @@ impl LoyaltyAccess {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShiftOpening {
     pub access: LoyaltyAccess,
+    /// The store server, if the shift has one (never the demo's).
+    pub store_server: Option<StoreServerAccess>,
     pub cashier: String,
     pub opening_cash: Money,
 }
@@ -180,12 +237,21 @@ impl ShiftLoginForm {
             ],
             Provider::None => &[],
         };
+        let store_fields: &[(LoginField, &String)] = match self.store_server {
+            StoreServerKind::None => &[],
+            StoreServerKind::Srv4pos => &[
+                (LoginField::Srv4posUrl, &self.srv4pos_url),
+                (LoginField::Srv4posKey, &self.srv4pos_key),
+                (LoginField::RegisterName, &self.register_name),
+            ],
+        };
         let shift_fields = [
             (LoginField::Cashier, &self.cashier),
             (LoginField::OpeningCash, &self.opening_cash),
         ];
         if let Some((field, _)) = provider_fields
             .iter()
+            .chain(store_fields)
             .chain(&shift_fields)
             .find(|(_, value)| value.trim().is_empty())
         {
@@ -213,8 +279,17 @@ impl ShiftLoginForm {
             }),
             Provider::None => LoyaltyAccess::None,
         };
+        let store_server = match self.store_server {
+            StoreServerKind::None => None,
+            StoreServerKind::Srv4pos => Some(StoreServerAccess {
+                url: self.srv4pos_url.trim().trim_end_matches('/').to_owned(),
+                register: self.register_name.trim().to_owned(),
+                api_key: self.srv4pos_key.trim().to_owned(),
+            }),
+        };
         Ok(ShiftOpening {
             access,
+            store_server,
             cashier: self.cashier.trim().to_owned(),
             opening_cash: parse_money(&self.opening_cash).map_err(LoginError::OpeningCash)?,
         })
@@ -387,6 +462,72 @@ mod tests {
             !shown.contains("s3cret") && !shown.contains("key\""),
             "{shown}"
         );
+    }
+
+    #[test]
+    fn a_store_server_is_asked_for_with_any_loyalty_program() {
+        let with_store = ShiftLoginForm {
+            provider: Provider::None,
+            store_server: StoreServerKind::Srv4pos,
+            srv4pos_url: " https://s.srv4pos.com/v45/UZ1/ ".into(),
+            ..filled()
+        };
+        assert_eq!(
+            with_store.open(header),
+            Err(LoginError::Missing(LoginField::Srv4posKey))
+        );
+        let with_store = ShiftLoginForm {
+            srv4pos_key: " k3y ".into(),
+            ..with_store
+        };
+        assert_eq!(
+            with_store.open(header),
+            Err(LoginError::Missing(LoginField::RegisterName))
+        );
+        let with_store = ShiftLoginForm {
+            register_name: " Till 1 ".into(),
+            ..with_store
+        };
+        let opening = with_store.open(header).unwrap();
+        assert_eq!(opening.access, LoyaltyAccess::None);
+        assert_eq!(
+            opening.store_server,
+            Some(StoreServerAccess {
+                url: "https://s.srv4pos.com/v45/UZ1".into(),
+                register: "Till 1".into(),
+                api_key: "k3y".into(),
+            })
+        );
+        assert!(!format!("{opening:?}").contains("k3y"));
+        // An AOS shift asks for its own fields first, in screen order.
+        let aos = ShiftLoginForm {
+            provider: Provider::Aos,
+            branch_token: String::new(),
+            srv4pos_url: String::new(),
+            ..with_store.clone()
+        };
+        assert_eq!(
+            aos.open(header),
+            Err(LoginError::Missing(LoginField::BranchToken))
+        );
+        let aos = ShiftLoginForm {
+            branch_token: "t".into(),
+            ..aos
+        };
+        assert_eq!(
+            aos.open(header),
+            Err(LoginError::Missing(LoginField::Srv4posUrl))
+        );
+        // Without a store server its fields are not read.
+        let none = ShiftLoginForm {
+            store_server: StoreServerKind::None,
+            ..with_store
+        };
+        assert_eq!(none.open(header).unwrap().store_server, None);
+        for kind in StoreServerKind::ALL {
+            assert_eq!(StoreServerKind::from_code(kind.code()), Some(kind));
+        }
+        assert_eq!(StoreServerKind::from_code("SRV4POS"), None);
     }
 
     #[test]

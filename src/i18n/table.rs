@@ -50,6 +50,17 @@ texts! {
         "Без сервера: тестовые покупатели и товары",
         "Serversiz: namunaviy xaridorlar va mahsulotlar",
     ],
+    LoginStoreServer => ["Store server", "Сервер магазина", "Do‘kon serveri"],
+    StoreServerNone => ["No store server", "Без сервера магазина", "Do‘kon serverisiz"],
+    StoreServerSrv4pos => ["srv4pos store server", "Сервер srv4pos", "srv4pos serveri"],
+    LoginSrv4posUrl => ["Store server address", "Адрес сервера магазина", "Do‘kon serveri manzili"],
+    LoginSrv4posKey => ["Cash register API key", "API-ключ кассы", "Kassa API kaliti"],
+    LoginRegisterName => ["Cash register name", "Имя кассы", "Kassa nomi"],
+    ErrMissingSrv4posUrl => [
+        "Enter the store server address",
+        "Укажите адрес сервера магазина",
+        "Do‘kon serveri manzilini kiriting",
+    ],
     DemoCashier => ["Demo cashier", "Демо-кассир", "Demo kassir"],
     DemoBadge => ["Demo", "Демо", "Demo"],
 

@@ -7,7 +7,7 @@ use crate::domain::number_input::parse_money;
 use crate::domain::provider::Provider;
 use crate::domain::report::{CashMovement, CashMovementKind};
 use crate::domain::shift::{
-    AppsPosAccess, CapillaryAccess, LoyaltyAccess, ServerAccess, ShiftOpening,
+    AppsPosAccess, CapillaryAccess, LoyaltyAccess, ServerAccess, ShiftOpening, StoreServerAccess,
 };
 use crate::store::outbox::EntryState;
 use crate::store::step::Step;
@@ -33,10 +33,24 @@ pub struct ShiftRecord {
     pub secret: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub branch_code: String,
+    /// The srv4pos store server; absent in records of earlier versions and
+    /// of shifts without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub store_server: Option<StoreServerRecord>,
     pub cashier: String,
     pub opening_cash: String,
     pub demo: bool,
     pub shift_tag: String,
+}
+
+/// The shift's store server as stored (its API key too, like the branch
+/// token: storage is the browser's own, per origin).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StoreServerRecord {
+    pub url: String,
+    pub register: String,
+    pub api_key: String,
 }
 
 /// A sale (or a refund) whose outcome on its servers is not known yet,
@@ -177,6 +191,14 @@ impl ShiftRecord {
             api_key: String::new(),
             secret: String::new(),
             branch_code: String::new(),
+            store_server: opening
+                .store_server
+                .as_ref()
+                .map(|access| StoreServerRecord {
+                    url: access.url.clone(),
+                    register: access.register.clone(),
+                    api_key: access.api_key.clone(),
+                }),
             cashier: opening.cashier.clone(),
             opening_cash: opening.opening_cash.to_string(),
             demo,
@@ -224,6 +246,11 @@ impl ShiftRecord {
         };
         Some(ShiftOpening {
             access,
+            store_server: self.store_server.as_ref().map(|stored| StoreServerAccess {
+                url: stored.url.clone(),
+                register: stored.register.clone(),
+                api_key: stored.api_key.clone(),
+            }),
             cashier: self.cashier.clone(),
             opening_cash: parse_money(&self.opening_cash).ok()?,
         })
@@ -248,6 +275,7 @@ mod tests {
                 base_url: "https://dev-api.aos-shop.uz".into(),
                 branch_token: "secret".into(),
             }),
+            store_server: None,
             cashier: "Aziza".into(),
             opening_cash: Money::round("150000.2".parse().unwrap()),
         };
@@ -265,6 +293,7 @@ mod tests {
                 base_url: "https://eu.api.capillarytech.com".into(),
                 authorization: "Basic dGlsbDpoYXNo".into(),
             }),
+            store_server: None,
             cashier: "Aziza".into(),
             opening_cash: Money::ZERO,
         };
@@ -287,6 +316,7 @@ mod tests {
                 secret: "s3cret".into(),
                 branch_code: "B1".into(),
             }),
+            store_server: None,
             cashier: "Aziza".into(),
             opening_cash: Money::ZERO,
         };
@@ -294,6 +324,32 @@ mod tests {
         assert!(json.contains(r#""provider":"appspos""#), "{json}");
         let back: ShiftRecord = serde_json::from_str(&json).unwrap();
         assert_eq!(back.opening(), Some(opening));
+    }
+
+    #[test]
+    fn a_store_server_survives_the_round_trip_and_old_records_have_none() {
+        let opening = ShiftOpening {
+            access: LoyaltyAccess::None,
+            store_server: Some(StoreServerAccess {
+                url: "https://s.srv4pos.com/v45/UZ1".into(),
+                register: "Till 1".into(),
+                api_key: "k3y".into(),
+            }),
+            cashier: "Aziza".into(),
+            opening_cash: Money::ZERO,
+        };
+        let json = serde_json::to_string(&ShiftRecord::new(&opening, false, "S")).unwrap();
+        assert!(
+            json.contains(r#""storeServer":{"url":"https://s.srv4pos.com/v45/UZ1","register":"Till 1","apiKey":"k3y"}"#),
+            "{json}"
+        );
+        let back: ShiftRecord = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.opening(), Some(opening));
+
+        let old = r#"{"provider":"none","baseUrl":"","branchToken":"","cashier":"A","openingCash":"0.00","demo":false,"shiftTag":"S"}"#;
+        let old: ShiftRecord = serde_json::from_str(old).unwrap();
+        assert_eq!(old.opening().unwrap().store_server, None);
+        assert!(!serde_json::to_string(&old).unwrap().contains("storeServer"));
     }
 
     #[test]

@@ -13,16 +13,29 @@ use crate::domain::number_input::parse_money;
 use crate::domain::provider::Provider;
 use crate::domain::shift::{
     AppsPosAccess, CapillaryAccess, LoyaltyAccess, ServerAccess, ShiftLoginForm, ShiftOpening,
+    StoreServerKind,
 };
 use crate::i18n::{Describe, Text};
 use crate::loyalty::appspos::{DEMO_API_KEY, DEMO_BRANCH_CODE, DEMO_SECRET};
 use crate::loyalty::capillary::auth::Authorization;
 use crate::loyalty::capillary::{DEMO_PASSWORD, DEMO_TILL_CODE};
 use crate::loyalty::demo::DEMO_BRANCH_TOKEN;
+use crate::srv4pos::address::StoreServer;
 use crate::web::storage;
 
 /// Where the tablet remembers the loyalty program chosen last.
 const PROVIDER_KEY: &str = "kassa.provider";
+/// Where the tablet remembers its store server: the choice, the address and
+/// the register name (a till's configuration; never the API key).
+const STORE_SERVER_KEY: &str = "kassa.store-server";
+const SRV4POS_URL_KEY: &str = "kassa.srv4pos-url";
+const REGISTER_NAME_KEY: &str = "kassa.register-name";
+
+/// The store servers a shift can report to, in the order of the picker.
+const STORE_SERVERS: [(StoreServerKind, Text); 2] = [
+    (StoreServerKind::None, Text::StoreServerNone),
+    (StoreServerKind::Srv4pos, Text::StoreServerSrv4pos),
+];
 
 /// The programs a shift can be opened on, in the order of the picker.
 const PROVIDERS: [(Provider, Text); 4] = [
@@ -73,6 +86,14 @@ pub fn LoginScreen() -> impl IntoView {
     let api_key = RwSignal::new(String::new());
     let secret = RwSignal::new(String::new());
     let branch_code = RwSignal::new(String::new());
+    let store_server = RwSignal::new(
+        storage::get(STORE_SERVER_KEY)
+            .and_then(|code| StoreServerKind::from_code(&code))
+            .unwrap_or_default(),
+    );
+    let srv4pos_url = RwSignal::new(storage::get(SRV4POS_URL_KEY).unwrap_or_default());
+    let srv4pos_key = RwSignal::new(String::new());
+    let register_name = RwSignal::new(storage::get(REGISTER_NAME_KEY).unwrap_or_default());
     let cashier = RwSignal::new(String::new());
     let opening_cash = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Text>);
@@ -119,15 +140,31 @@ pub fn LoginScreen() -> impl IntoView {
             api_key: api_key.get(),
             secret: secret.get(),
             branch_code: branch_code.get(),
+            store_server: store_server.get(),
+            srv4pos_url: srv4pos_url.get(),
+            srv4pos_key: srv4pos_key.get(),
+            register_name: register_name.get(),
             cashier: cashier.get(),
             opening_cash: opening_cash.get(),
         };
-        match form.open(capillary_header) {
+        let opening = form.open(capillary_header).map_err(|e| e.text());
+        // The address's form is the store-server adapter's rule.
+        let checked = opening.and_then(|opening| match &opening.store_server {
+            Some(access) => StoreServer::new(&access.url, &access.register, &access.api_key)
+                .map(|_| opening.clone())
+                .map_err(|e| e.text()),
+            None => Ok(opening),
+        });
+        match checked {
             Ok(opening) => {
                 error.set(None);
+                if let Some(access) = &opening.store_server {
+                    storage::set(SRV4POS_URL_KEY, &access.url);
+                    storage::set(REGISTER_NAME_KEY, &access.register);
+                }
                 start(opening, false);
             }
-            Err(e) => error.set(Some(e.text())),
+            Err(text) => error.set(Some(text)),
         }
     };
 
@@ -150,6 +187,7 @@ pub fn LoginScreen() -> impl IntoView {
                     branch_token: DEMO_BRANCH_TOKEN.to_owned(),
                 }),
             },
+            store_server: None,
             cashier: if name.trim().is_empty() {
                 locale.t(Text::DemoCashier).to_owned()
             } else {
@@ -205,6 +243,31 @@ pub fn LoginScreen() -> impl IntoView {
                     <Field label=Text::LoginSecret test_id="login-secret" value=secret input_type="password"/>
                     <Field label=Text::LoginBranchCode test_id="login-branch-code" value=branch_code verbatim=true/>
                 </Show>
+                <StoreServerSelect store_server=store_server/>
+                <Show when=move || store_server.get() == StoreServerKind::Srv4pos>
+                    <Field
+                        label=Text::LoginSrv4posUrl
+                        test_id="login-srv4pos-url"
+                        value=srv4pos_url
+                        input_type="url"
+                        input_mode="url"
+                        placeholder="https://s.srv4pos.com/v45/…"
+                        verbatim=true
+                    />
+                    <Field
+                        label=Text::LoginSrv4posKey
+                        test_id="login-srv4pos-key"
+                        value=srv4pos_key
+                        input_type="password"
+                        verbatim=true
+                    />
+                    <Field
+                        label=Text::LoginRegisterName
+                        test_id="login-register-name"
+                        value=register_name
+                        verbatim=true
+                    />
+                </Show>
                 <Field
                     label=Text::LoginCashier
                     test_id="login-cashier"
@@ -251,6 +314,34 @@ fn ProviderSelect(provider: RwSignal<Provider>) -> impl IntoView {
                     .into_iter()
                     .map(|(option, name)| view! {
                         <option value=option.code() selected=move || provider.get() == option>
+                            {move || locale.t(name)}
+                        </option>
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// `login-store-server`: the store server the shift reports to, remembered
+/// on the tablet for the next login.
+#[component]
+fn StoreServerSelect(store_server: RwSignal<StoreServerKind>) -> impl IntoView {
+    let locale = Locale::get();
+    let on_change = move |ev| {
+        if let Some(chosen) = StoreServerKind::from_code(&event_target_value(&ev)) {
+            storage::set(STORE_SERVER_KEY, chosen.code());
+            store_server.set(chosen);
+        }
+    };
+    view! {
+        <label class="field">
+            <span class="field-label">{move || locale.t(Text::LoginStoreServer)}</span>
+            <select data-testid="login-store-server" on:change=on_change>
+                {STORE_SERVERS
+                    .into_iter()
+                    .map(|(option, name)| view! {
+                        <option value=option.code() selected=move || store_server.get() == option>
                             {move || locale.t(name)}
                         </option>
                     })

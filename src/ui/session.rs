@@ -13,12 +13,15 @@ use crate::loyalty::backend::LoyaltyBackend;
 use crate::loyalty::capillary::auth::Authorization;
 use crate::loyalty::capillary::client::CapillaryClient;
 use crate::loyalty::demo::client::DemoBackend;
+use crate::srv4pos::address::StoreServer;
 use crate::store::db::Store;
 use crate::store::records::ShiftRecord;
 
 pub struct Session {
     pub opening: ShiftOpening,
     pub backend: LoyaltyBackend,
+    /// The shift's srv4pos store server, if it has one.
+    pub store_server: Option<StoreServer>,
     pub is_demo: bool,
     /// Identifies this shift in receipt numbers.
     pub shift_tag: String,
@@ -59,9 +62,19 @@ impl Session {
             )),
             LoyaltyAccess::None => LoyaltyBackend::None,
         };
+        // Checked at login; a stored record that no longer reads as an
+        // address (edited by hand) leaves the shift without one.
+        let store_server = opening
+            .store_server
+            .as_ref()
+            .filter(|_| !is_demo)
+            .and_then(|access| {
+                StoreServer::new(&access.url, &access.register, &access.api_key).ok()
+            });
         Session {
             opening,
             backend,
+            store_server,
             is_demo,
             shift_tag,
             store,

@@ -104,3 +104,43 @@ test("a shift without a loyalty program asks for no server and records its sales
   expect(await moneyOf(page.getByTestId("sale-change"))).toBe("1000.00");
   await expect(page.getByTestId("outbox-pending")).toHaveText("0");
 });
+
+test("a store server asks for its address, key and register, and a bad address is refused", async ({ page }) => {
+  await page.goto("/");
+  await page.getByTestId("login-provider").selectOption("none");
+  await expect(page.getByTestId("login-store-server")).toHaveValue("none");
+  for (const id of ["login-srv4pos-url", "login-srv4pos-key", "login-register-name"]) {
+    await expect(page.getByTestId(id)).toHaveCount(0);
+  }
+  await page.getByTestId("login-store-server").selectOption("srv4pos");
+  for (const id of ["login-srv4pos-url", "login-srv4pos-key", "login-register-name"]) {
+    await expect(page.getByTestId(id)).toBeVisible();
+  }
+  await expect(page.getByTestId("login-srv4pos-key")).toHaveAttribute("type", "password");
+  await page.getByTestId("login-cashier").fill("Aziza");
+  await page.getByTestId("login-opening-cash").fill("0");
+  await page.getByTestId("login-submit").click();
+  await expect(page.getByTestId("login-error")).toHaveText("Enter the store server address");
+
+  await page.getByTestId("login-srv4pos-url").fill("https://s.srv4pos.com/UZ301234567");
+  await page.getByTestId("login-srv4pos-key").fill("register-secret");
+  await page.getByTestId("login-register-name").fill("Till 1");
+  await page.getByTestId("login-submit").click();
+  await expect(page.getByTestId("login-error")).toHaveText(/must end in \/v<version>\/<seller id>/);
+  await page.getByTestId("login-srv4pos-url").fill("http://s.srv4pos.com/v45/UZ301234567");
+  await page.getByTestId("login-submit").click();
+  await expect(page.getByTestId("login-error")).toHaveText(/must start with https/);
+  await expect(page.getByTestId("login-error")).not.toContainText("register-secret");
+
+  // The choice stays with the tablet, as the loyalty program does.
+  await page.reload();
+  await expect(page.getByTestId("login-store-server")).toHaveValue("srv4pos");
+  await page.getByTestId("login-srv4pos-url").fill("https://s.srv4pos.com/v45/UZ301234567");
+  await page.getByTestId("login-srv4pos-key").fill("register-secret");
+  await page.getByTestId("login-register-name").fill("Till 1");
+  await page.getByTestId("login-cashier").fill("Aziza");
+  await page.getByTestId("login-opening-cash").fill("0");
+  await page.getByTestId("login-submit").click();
+  await expect(page.getByTestId("item-barcode-input")).toBeFocused();
+  expect(page.url()).not.toContain("register-secret");
+});
