@@ -104,8 +104,9 @@ pub fn CheckoutScreen() -> impl IntoView {
     }
 
     let shelf = checkout.shelf;
+    let store_server = session.as_ref().and_then(|s| s.store_server.clone());
     spawn_local(async move {
-        match (parts.keep_stocked)(shelf, None).await {
+        match (parts.keep_stocked)(shelf, store_server).await {
             Ok(stocking) => stocking.await,
             // Without the part the till still sells typed items.
             Err(_) => shelf.catalog.set(Some(Default::default())),
