@@ -17,12 +17,10 @@ use crate::srv4pos::http;
 use crate::srv4pos::sync::{version_request, Begun, CatalogSync, Next, SyncError};
 use crate::store::catalog_db::CatalogStore;
 use crate::store::catalog_records::CatalogStoreError;
-use crate::web::clock::{now_ms, sleep};
+use crate::web::clock::sleep;
 
 /// How often the catalog is brought up to date while the cashier sells.
-const SYNC_EVERY_MS: u64 = 5 * 60_000;
-/// How often the feed looks for a "sync now".
-const NAP_MS: u32 = 250;
+const SYNC_EVERY_MS: u32 = 5 * 60_000;
 /// A full load the server's changes keep overtaking is started again this
 /// many times before the feed waits for the next round.
 const MOVED_RETRIES: usize = 3;
@@ -62,6 +60,7 @@ pub async fn keep_stocked(shelf: Shelf, server: Option<StoreServer>) {
 }
 
 async fn from_file(shelf: Shelf) {
+    let mut round = 0;
     loop {
         let read = crate::web::fetch::public_file("catalog.json")
             .await
@@ -73,7 +72,7 @@ async fn from_file(shelf: Shelf) {
             }
             None => SyncStatus::Failed,
         };
-        if !settle(shelf, status, None) || !wait_for_round(shelf, None).await {
+        if !settle(shelf, status, None) || !wait_for_round(shelf, &mut round, None).await {
             return;
         }
     }
@@ -86,6 +85,7 @@ async fn from_store_server(shelf: Shelf, server: StoreServer) {
             shelf.catalog.set(Some(Arc::new(catalog)));
         }
     }
+    let mut round = 0;
     loop {
         if shelf.status.try_set(SyncStatus::Syncing).is_some() {
             return;
@@ -105,7 +105,7 @@ async fn from_store_server(shelf: Shelf, server: StoreServer) {
             }
             Err(error) => settle(shelf, error.status(), Some(error.describe())),
         };
-        if !alive || !wait_for_round(shelf, Some(SYNC_EVERY_MS)).await {
+        if !alive || !wait_for_round(shelf, &mut round, Some(SYNC_EVERY_MS)).await {
             return;
         }
     }
@@ -172,20 +172,14 @@ fn settle(shelf: Shelf, status: SyncStatus, problem: Option<crate::i18n::Text>) 
 
 /// Waits for the cashier's "sync now" or, with `every`, the next round.
 /// False once the checkout is gone.
-async fn wait_for_round(shelf: Shelf, every: Option<u64>) -> bool {
-    let Some(asked) = shelf.sync_asked.try_get_untracked() else {
-        return false;
-    };
-    let due = every.map(|every| now_ms() + every);
-    loop {
-        sleep(NAP_MS).await;
-        match shelf.sync_asked.try_get_untracked() {
-            None => return false,
-            Some(now) if now != asked => return true,
-            Some(_) => {}
-        }
-        if due.is_some_and(|due| now_ms() >= due) {
-            return true;
-        }
+async fn wait_for_round(shelf: Shelf, round: &mut u32, every: Option<u32>) -> bool {
+    *round = round.wrapping_add(1);
+    if let Some(every) = every {
+        let this = *round;
+        leptos::task::spawn_local(async move {
+            sleep(every).await;
+            shelf.wake_round(Some(this));
+        });
     }
+    shelf.next_round(*round).await
 }

@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use futures_channel::oneshot;
 use leptos::prelude::*;
 
 use crate::domain::catalog::Catalog;
@@ -51,9 +52,9 @@ pub struct Shelf {
     pub status: RwSignal<SyncStatus>,
     /// Why the last sync did not bring the catalog up to date.
     pub problem: RwSignal<Option<Text>>,
-    /// Raised by the cashier's "sync now"; the feed compares it with the
-    /// last request it served.
-    pub sync_asked: RwSignal<u32>,
+    /// Wakes the feed between rounds: the cashier's "sync now", or the
+    /// round's timer (numbered, so a late timer cannot cut the next round short).
+    wake: StoredValue<Option<(u32, oneshot::Sender<()>)>>,
 }
 
 impl Default for Shelf {
@@ -62,14 +63,34 @@ impl Default for Shelf {
             catalog: RwSignal::new(None),
             status: RwSignal::new(SyncStatus::Syncing),
             problem: RwSignal::new(None),
-            sync_asked: RwSignal::new(0),
+            wake: StoredValue::new(None),
         }
     }
 }
 
 impl Shelf {
     pub fn ask_sync(self) {
-        self.sync_asked
-            .update(|asked| *asked = asked.wrapping_add(1));
+        self.wake_round(None);
+    }
+
+    /// Ends the wait of round `round` (any round when `None`).
+    pub fn wake_round(self, round: Option<u32>) {
+        self.wake.try_update_value(|waiting| {
+            if round.is_none() || waiting.as_ref().map(|(at, _)| *at) == round {
+                if let Some((_, wake)) = waiting.take() {
+                    let _ = wake.send(());
+                }
+            }
+        });
+    }
+
+    /// Waits for the next round to be woken. False once the checkout is
+    /// gone (the waiting sender is dropped with it).
+    pub async fn next_round(self, round: u32) -> bool {
+        let (wake, woken) = oneshot::channel();
+        if self.wake.try_set_value(Some((round, wake))).is_some() {
+            return false;
+        }
+        woken.await.is_ok()
     }
 }
