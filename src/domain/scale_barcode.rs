@@ -129,9 +129,85 @@ impl ScaleLayout {
     }
 }
 
+/// The store's layout as a deployment writes it in `config.json`
+/// (`"scaleLabel": {"prefixDigits": 2, "prefixes": [20, 29], "itemDigits":
+/// 5, "weightDigits": 5}`); any field left out keeps the default.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct ConfiguredLayout {
+    prefix_digits: usize,
+    prefixes: (u32, u32),
+    item_digits: usize,
+    weight_digits: usize,
+}
+
+impl Default for ConfiguredLayout {
+    fn default() -> Self {
+        let layout = ScaleLayout::default();
+        ConfiguredLayout {
+            prefix_digits: layout.prefix_digits,
+            prefixes: layout.prefixes,
+            item_digits: layout.item_digits,
+            weight_digits: layout.weight_digits,
+        }
+    }
+}
+
+impl ScaleLayout {
+    /// The layout `config.json` names, or the default when it names none
+    /// or one that does not add up to an EAN-13 (`BadLayout`).
+    pub fn configured(config_json: &str) -> Result<ScaleLayout, ScaleBarcodeError> {
+        #[derive(serde::Deserialize, Default)]
+        #[serde(rename_all = "camelCase", default)]
+        struct Config {
+            scale_label: Option<ConfiguredLayout>,
+        }
+        let Ok(Config {
+            scale_label: Some(configured),
+        }) = serde_json::from_str::<Config>(config_json)
+        else {
+            return Ok(ScaleLayout::default());
+        };
+        let layout = ScaleLayout {
+            prefix_digits: configured.prefix_digits,
+            prefixes: configured.prefixes,
+            item_digits: configured.item_digits,
+            weight_digits: configured.weight_digits,
+        };
+        match layout.read("") {
+            Err(ScaleBarcodeError::BadLayout) => Err(ScaleBarcodeError::BadLayout),
+            _ => Ok(layout),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_deployment_may_name_its_own_layout() {
+        let layout = ScaleLayout::configured(
+            r#"{"baseUrl": "x", "scaleLabel": {"prefixDigits": 1, "prefixes": [2, 2], "itemDigits": 6}}"#,
+        )
+        .unwrap();
+        // 2 345678 01500 C: item 345678, 1.500 kg.
+        let label = layout.read(&with_check("234567801500")).unwrap().unwrap();
+        assert_eq!(label.item, "345678");
+        assert_eq!(label.weight, Quantity::new(Decimal::new(1500, 3)).unwrap());
+        assert_eq!(
+            ScaleLayout::configured(r#"{"baseUrl": "x"}"#),
+            Ok(ScaleLayout::default())
+        );
+        assert_eq!(
+            ScaleLayout::configured("<html>"),
+            Ok(ScaleLayout::default())
+        );
+        assert_eq!(
+            ScaleLayout::configured(r#"{"scaleLabel": {"itemDigits": 7}}"#),
+            Err(ScaleBarcodeError::BadLayout)
+        );
+    }
 
     fn with_check(twelve: &str) -> String {
         let digits: [u8; 12] = twelve

@@ -107,3 +107,40 @@ test("a weighed product asks for its weight; a scale label carries it", async ({
   await expect(page.getByTestId("item-error")).toBeVisible();
   await expect(page.getByTestId("cart-line")).toHaveCount(3);
 });
+
+test("hostile and odd product names are shown as text and never break the layout", async ({ page }) => {
+  const names = [
+    '<img src=x onerror="window.pwned=1">Markup',
+    "Long ".repeat(60).trim(),
+    "\u202Eright-to-left override\u202C and \u200Fmarks",
+    "Emoji 🍎🍏🍐🧀👨‍👩‍👧 box",
+  ];
+  await page.route("**/public/catalog.json", (route) =>
+    route.fulfill({
+      contentType: "application/json",
+      body: JSON.stringify({
+        categories: [{ id: "odd", name: names[1] }],
+        products: names.map((name, at) => ({
+          id: `odd${at}`, barcode: `99900000000${at}`, name, price: "1000", vatPercent: 12, category: "odd",
+        })),
+      }),
+    }),
+  );
+  await page.goto("/");
+  await openDemo(page);
+  await page.locator('[data-testid="catalog-category"][data-id="odd"]').click();
+  const tiles = page.getByTestId("catalog-product");
+  await expect(tiles).toHaveCount(4);
+  expect(await tiles.locator(".tile-name").allTextContents()).toEqual(names);
+  expect(await page.locator(".catalog img").count()).toBe(0);
+  expect(await page.evaluate(() => window.pwned)).toBeUndefined();
+
+  const column = await page.locator(".catalog").boundingBox();
+  for (const box of await tiles.evaluateAll((all) => all.map((tile) => tile.getBoundingClientRect().toJSON()))) {
+    expect(box.right).toBeLessThanOrEqual(column.x + column.width + 0.5);
+    expect(box.height).toBeLessThan(160);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  await tiles.nth(3).click();
+  await expect(page.getByTestId("line-name")).toHaveText(names[3]);
+});

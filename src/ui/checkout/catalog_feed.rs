@@ -10,6 +10,7 @@ use thiserror::Error;
 
 use super::shelf::{Shelf, SyncStatus};
 use crate::domain::catalog::Catalog;
+use crate::domain::scale_barcode::ScaleLayout;
 use crate::i18n::Describe;
 use crate::srv4pos::address::StoreServer;
 use crate::srv4pos::error::StoreServerError;
@@ -53,6 +54,13 @@ impl FeedError {
 
 /// Runs as long as the checkout is on screen.
 pub async fn keep_stocked(shelf: Shelf, server: Option<StoreServer>) {
+    if let Some(config) = crate::web::fetch::public_file("config.json").await {
+        // A layout that cannot be an EAN-13 keeps the default: the
+        // deployment's mistake must not stop every scale label.
+        if let Ok(layout) = ScaleLayout::configured(&config) {
+            let _ = shelf.scale.try_set(layout);
+        }
+    }
     match server {
         Some(server) => from_store_server(shelf, server).await,
         None => from_file(shelf).await,

@@ -3,7 +3,6 @@ use leptos::prelude::*;
 
 use super::state::{Checkout, Dialog};
 use crate::domain::catalog::Scanned;
-use crate::domain::scale_barcode::ScaleLayout;
 use crate::i18n::{Describe, Text};
 use crate::scan::wedge::WedgeKey;
 use crate::ui::field::ErrorLine;
@@ -49,8 +48,8 @@ pub fn ItemEntry() -> impl IntoView {
     let early = StoredValue::new(Vec::<String>::new());
     let look_up = move |typed: &str| {
         let found = checkout.shelf.catalog.with_untracked(|catalog| {
-            catalog.as_ref().map(
-                |catalog| match catalog.scanned(typed, &ScaleLayout::default()) {
+            catalog.as_ref().map(|catalog| {
+                match catalog.scanned(typed, &checkout.shelf.scale.get_untracked()) {
                     Scanned::Line(line) => Ok(Some(line)),
                     Scanned::Weigh(product) => {
                         checkout.dialog.set(Dialog::Quantity {
@@ -61,8 +60,8 @@ pub fn ItemEntry() -> impl IntoView {
                     }
                     Scanned::Unknown => Err(Text::ErrUnknownBarcode),
                     Scanned::Misread(error) => Err(error.text()),
-                },
-            )
+                }
+            })
         });
         match found {
             Some(Ok(line)) => {

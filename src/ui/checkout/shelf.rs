@@ -9,6 +9,7 @@ use futures_channel::oneshot;
 use leptos::prelude::*;
 
 use crate::domain::catalog::Catalog;
+use crate::domain::scale_barcode::ScaleLayout;
 use crate::i18n::Text;
 
 /// How the catalog on the tablet stands against its source.
@@ -52,6 +53,8 @@ pub struct Shelf {
     pub status: RwSignal<SyncStatus>,
     /// Why the last sync did not bring the catalog up to date.
     pub problem: RwSignal<Option<Text>>,
+    /// How this store's scales print their labels (`config.json`).
+    pub scale: RwSignal<ScaleLayout>,
     /// Wakes the feed between rounds: the cashier's "sync now", or the
     /// round's timer (numbered, so a late timer cannot cut the next round short).
     wake: StoredValue<Option<(u32, oneshot::Sender<()>)>>,
@@ -63,6 +66,7 @@ impl Default for Shelf {
             catalog: RwSignal::new(None),
             status: RwSignal::new(SyncStatus::Syncing),
             problem: RwSignal::new(None),
+            scale: RwSignal::new(ScaleLayout::default()),
             wake: StoredValue::new(None),
         }
     }
