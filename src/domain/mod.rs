@@ -22,4 +22,5 @@ pub mod report;
 pub mod sale;
 pub mod scale_barcode;
 pub mod shift;
+pub mod supervisor;
 pub mod transaction_qr;

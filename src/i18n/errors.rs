@@ -13,6 +13,7 @@ use crate::domain::report::CashMovementError;
 use crate::domain::sale::SaleError;
 use crate::domain::scale_barcode::ScaleBarcodeError;
 use crate::domain::shift::{LoginError, LoginField};
+use crate::domain::supervisor::PinError;
 use crate::domain::transaction_qr::NotATransactionQr;
 use crate::loyalty::appspos::payment::{CancelReason, StopReason};
 use crate::loyalty::error::LoyaltyError;
@@ -254,6 +255,16 @@ impl Describe for AddressError {
             AddressError::NoVersionOrSeller => Text::ErrStoreUrlIncomplete,
             AddressError::NoRegisterName => Text::ErrMissingRegisterName,
             AddressError::NoApiKey => Text::ErrMissingApiKey,
+        }
+    }
+}
+
+impl Describe for PinError {
+    fn text(&self) -> Text {
+        match self {
+            PinError::Malformed => Text::ErrSupervisorMisconfigured,
+            PinError::Wrong { .. } => Text::ErrSupervisorWrong,
+            PinError::Locked { .. } => Text::ErrSupervisorLocked,
         }
     }
 }

@@ -283,6 +283,21 @@ texts! {
     QtyTitle => ["How much?", "Сколько?", "Qancha?"],
     QtyWeight => ["Weight, kg", "Вес, кг", "Og‘irligi, kg"],
     QtyApply => ["Add to receipt", "Добавить в чек", "Chekka qo‘shish"],
+    SupervisorPin => ["Supervisor PIN", "PIN-код старшего кассира", "Katta kassir PIN-kodi"],
+    SupervisorOk => ["Approve", "Подтвердить", "Tasdiqlash"],
+    SupervisorChecking => ["Checking…", "Проверка…", "Tekshirilmoqda…"],
+    SupervisorApproved => ["Approved by the supervisor", "Подтверждено старшим кассиром", "Katta kassir tasdiqladi"],
+    ErrSupervisorWrong => ["Wrong PIN. Tries left:", "Неверный PIN. Осталось попыток:", "PIN noto‘g‘ri. Qolgan urinishlar:"],
+    ErrSupervisorLocked => [
+        "Too many wrong PINs: locked. Minutes left:",
+        "Слишком много неверных PIN: заблокировано. Осталось минут:",
+        "Juda ko‘p noto‘g‘ri PIN: bloklandi. Qolgan daqiqalar:",
+    ],
+    ErrSupervisorMisconfigured => [
+        "The supervisor PIN in config.json cannot be read: ask the store's administrator",
+        "PIN старшего кассира в config.json не читается: обратитесь к администратору",
+        "config.json dagi katta kassir PIN-kodi o‘qilmadi: administratorga murojaat qiling",
+    ],
 
     ErrNoCustomer => [
         "Scan the customer's QR code first",

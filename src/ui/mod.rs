@@ -16,6 +16,7 @@ pub mod on_demand;
 pub mod outbox;
 mod printer;
 pub mod session;
+mod supervisor;
 mod theme;
 mod theme_toggle;
 mod update_banner;

@@ -264,3 +264,27 @@ test("the customer display follows a sale to the thank-you and survives a checko
   await expect(again.getByTestId("cd-line")).toHaveCount(1);
   await expect(again.getByTestId("cd-total")).toHaveAttribute("data-value", "12500.00");
 });
+
+test("the drawer opens by hand only with the supervisor's PIN where one is set", async ({ page }) => {
+  // node scripts/supervisor-pin.mjs 2468 --salt 6b617373612d7465737421 --iterations 100000
+  const supervisorPin =
+    "pbkdf2-sha256$100000$6b617373612d7465737421$a9138d6b8258898b590d6808c7c0b62d720fa80d4b816b9558f27643331eb43b";
+  await page.route("**/public/config.json", (route) =>
+    route.fulfill({ contentType: "application/json", body: JSON.stringify({ supervisorPin }) }),
+  );
+  await page.goto("/");
+  await openDemo(page);
+  await pair(page);
+  await page.getByTestId("printer-status").click();
+  await expect(page.getByTestId("drawer-open")).toBeDisabled();
+  await page.getByTestId("supervisor-pin").fill("1357");
+  await page.getByTestId("supervisor-ok").click();
+  await expect(page.getByTestId("supervisor-error")).toContainText("Wrong PIN");
+  await expect(page.getByTestId("drawer-open")).toBeDisabled();
+  expect(await jobs(page)).toHaveLength(0);
+  await page.getByTestId("supervisor-pin").fill("2468");
+  await page.getByTestId("supervisor-ok").click();
+  await page.getByTestId("drawer-open").click();
+  await expect.poll(async () => (await jobs(page)).length).toBe(1);
+  expect((await jobs(page))[0]).toEqual([0x1b, 0x40, ...DRAWER_PULSE]);
+});

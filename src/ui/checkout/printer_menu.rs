@@ -14,6 +14,7 @@ use crate::ui::locale::Locale;
 use crate::ui::on_demand::{on_demand, Parts};
 use crate::ui::printer::{drawer_openings, status_text, Printer, PrinterStatus};
 use crate::ui::session::CurrentSession;
+use crate::ui::supervisor::SupervisorApproval;
 use crate::web::printer::Transport;
 
 /// The status in the top bar; the panel is downloaded when first opened.
@@ -59,6 +60,8 @@ pub fn PrinterPanel() -> impl IntoView {
         })
         .collect_view();
     let paired = move || printer.status() != PrinterStatus::None;
+    // Opening the drawer by hand needs the supervisor where a PIN is set.
+    let drawer_approved = RwSignal::new(false);
     let test = move |_| {
         printer.print_test_page(locale.lang_untracked(), saved_paper());
     };
@@ -88,7 +91,14 @@ pub fn PrinterPanel() -> impl IntoView {
                     <button type="button" class="secondary" data-testid="printer-test" on:click=test>
                         {move || locale.t(Text::PrinterTest)}
                     </button>
-                    <button type="button" class="secondary" data-testid="drawer-open" on:click=move |_| printer.open_drawer()>
+                    <SupervisorApproval approved=drawer_approved/>
+                    <button type="button" class="secondary" data-testid="drawer-open"
+                        disabled=move || !drawer_approved.get()
+                        on:click=move |_| {
+                            if drawer_approved.get_untracked() {
+                                printer.open_drawer();
+                            }
+                        }>
                         {move || locale.t(Text::DrawerOpen)}
                     </button>
                 </Show>

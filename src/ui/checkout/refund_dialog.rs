@@ -27,6 +27,7 @@ use crate::ui::modal::Modal;
 use crate::ui::money::MoneyText;
 use crate::ui::outbox::Outbox;
 use crate::ui::session::CurrentSession;
+use crate::ui::supervisor::SupervisorApproval;
 
 /// Where the money part of a refund goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,6 +198,8 @@ pub fn RefundDialog() -> impl IntoView {
     let card_typed = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Text>);
     let busy = RwSignal::new(false);
+    // The supervisor's PIN, where the deployment asks for it.
+    let approved = RwSignal::new(false);
     let done = RwSignal::new(None::<Done>);
 
     let worked = Memo::new(move |_| -> Worked {
@@ -253,7 +256,7 @@ pub fn RefundDialog() -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
+        if busy.get_untracked() || !approved.get_untracked() {
             return;
         }
         let (draft, shown) = match worked.get_untracked() {
@@ -354,7 +357,7 @@ pub fn RefundDialog() -> impl IntoView {
             {move || done.get().map(|done| view! { <RefundDone done=done/> })}
             {move || found.get().map(|basis| view! {
                 <RefundForm basis=basis quantities=quantities pay_back=pay_back card_typed=card_typed worked=worked
-                    busy=busy error=error on_submit=submit/>
+                    busy=busy approved=approved error=error on_submit=submit/>
             })}
             <Show when=move || found.with(Option::is_none)>
                 <ErrorLine error=error test_id="refund-error"/>
@@ -372,6 +375,7 @@ fn RefundForm(
     card_typed: RwSignal<String>,
     worked: Memo<Worked>,
     busy: RwSignal<bool>,
+    approved: RwSignal<bool>,
     error: RwSignal<Option<Text>>,
     on_submit: impl Fn(leptos::ev::SubmitEvent) + 'static,
 ) -> impl IntoView {
@@ -583,8 +587,9 @@ fn RefundForm(
             {move || problem().map(|text| view! {
                 <p class="error" role="alert" data-testid="refund-error">{move || locale.t(text)}</p>
             })}
+            {(!exhausted).then(|| view! { <SupervisorApproval approved=approved/> })}
             <button type="submit" class="primary big" data-testid="refund-submit"
-                disabled=move || busy.get() || exhausted>
+                disabled=move || busy.get() || exhausted || !approved.get()>
                 {move || locale.t(Text::RefundSubmit)}
             </button>
         </form>

@@ -29,6 +29,7 @@ use crate::ui::money::MoneyText;
 use crate::ui::outbox::Outbox;
 use crate::ui::printer::Printer;
 use crate::ui::session::CurrentSession;
+use crate::ui::supervisor::SupervisorApproval;
 
 /// The shift's figures from the journal: the X report at any time, and the
 /// Z report when closing (with the counted cash).
@@ -322,9 +323,14 @@ fn CashMovementForm(report: RwSignal<Option<ShiftReport>>, reload: Callback<()>)
     let amount = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Text>);
+    // Cash out needs the supervisor's PIN where the deployment asks for it.
+    let approved = RwSignal::new(false);
 
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if !cash_in.get_untracked() && !approved.get_untracked() {
+            return;
+        }
         let kind = if cash_in.get_untracked() {
             CashMovementKind::In
         } else {
@@ -386,7 +392,11 @@ fn CashMovementForm(report: RwSignal<Option<ShiftReport>>, reload: Callback<()>)
             <div class="span-2">
                 <ErrorLine error=error test_id="cash-error"/>
             </div>
-            <button type="submit" class="secondary span-2" data-testid="cash-submit">
+            <Show when=move || !cash_in.get()>
+                <div class="span-2"><SupervisorApproval approved=approved/></div>
+            </Show>
+            <button type="submit" class="secondary span-2" data-testid="cash-submit"
+                disabled=move || !cash_in.get() && !approved.get()>
                 {move || locale.t(Text::CashRecord)}
             </button>
         </form>
