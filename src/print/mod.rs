@@ -9,6 +9,7 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod client;
+pub mod barcode;
 pub mod code_page;
 pub mod columns;
 pub mod error;

@@ -388,3 +388,40 @@ test.describe("against the sandbox", () => {
     expect(returns[0].points_deducted).toBe(32);
   });
 });
+
+test.describe("on a print-resolution page", () => {
+  // The page at 4 device pixels per CSS pixel, near a thermal printer's dots.
+  test.use({ deviceScaleFactor: 4 });
+
+  test("the printed receipt's barcode, read by a scanner, finds the sale to refund", async ({ page }) => {
+    await page.goto("/");
+    await openDemo(page);
+    await scan(page, COLA.barcode);
+    await payCash(page, "12 500");
+    const number = await page.getByTestId("receipt-number").textContent();
+
+    // The printed page's bars, photographed and read by zxing (not by Kassa).
+    await page.emulateMedia({ media: "print" });
+    const barcode = page.getByTestId("printed-receipt").getByTestId("receipt-barcode");
+    await expect(barcode).toHaveAttribute("data-value", number);
+    const photo = await barcode.screenshot({ scale: "device" });
+    await page.emulateMedia({ media: "screen" });
+    const { prepareZXingModule, readBarcodes } = await import("zxing-wasm/reader");
+    const { readFileSync } = await import("node:fs");
+    prepareZXingModule({
+      overrides: { wasmBinary: readFileSync("node_modules/zxing-wasm/dist/reader/zxing_reader.wasm") },
+      fireImmediately: true,
+    });
+    const [read] = await readBarcodes(new Uint8Array(photo), { formats: ["Code128"], tryHarder: true });
+    expect(read?.text).toBe(number);
+
+    await page.getByTestId("sale-new").click();
+    await page.getByTestId("refund-open").click();
+    await expect(page.getByTestId("refund-receipt-input")).toBeFocused();
+    // The wedge scanner types what it read, then Enter.
+    await page.keyboard.type(read.text, { delay: 5 });
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("refund-original")).toHaveText(number);
+    await expect(page.getByTestId("refund-line")).toHaveCount(1);
+  });
+});

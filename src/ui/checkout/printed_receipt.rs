@@ -7,7 +7,7 @@ use crate::domain::payment::Tender;
 use crate::domain::receipt::vat_by_rate;
 use crate::domain::refund::Refund;
 use crate::i18n::Text;
-use crate::print::Paper;
+use crate::print::{barcode, Paper};
 use crate::ui::locale::Locale;
 use crate::web::storage;
 
@@ -29,6 +29,24 @@ pub fn saved_paper() -> Paper {
     storage::get(PAPER_KEY)
         .and_then(|width| Paper::from_millimetres(&width))
         .unwrap_or(Paper::Mm80)
+}
+
+/// The receipt number as Code 128 bars, for the refund dialog's scanner.
+#[component]
+fn ReceiptBarcode(number: String) -> impl IntoView {
+    let modules = barcode::code128_modules(&number)?;
+    let width = modules.len() + 2 * barcode::QUIET_ZONE;
+    let rects = barcode::bars(&modules)
+        .into_iter()
+        .map(|(x, w)| view! { <rect x=x y="0" width=w height="40"/> })
+        .collect_view();
+    Some(view! {
+        <svg class="pr-barcode" data-testid="receipt-barcode" data-value=number
+            viewBox=format!("0 0 {width} 40") preserveAspectRatio="none"
+            shape-rendering="crispEdges" role="img" aria-hidden="true">
+            {rects}
+        </svg>
+    })
 }
 
 /// The receipt as printed on thermal paper. Hidden on screen; the print
@@ -109,6 +127,7 @@ pub fn PrintedReceipt(outcome: SaleOutcome, paper: RwSignal<String>) -> impl Int
     let balance = outcome.new_balance;
     let till = crate::web::till::till_id();
     let number = outcome.receipt_number().to_owned();
+    let barcode_number = number.clone();
     let cashier = sale.cashier().to_owned();
 
     view! {
@@ -138,6 +157,7 @@ pub fn PrintedReceipt(outcome: SaleOutcome, paper: RwSignal<String>) -> impl Int
                 <div class="pr-row"><span>{move || locale.t(Text::BonusEarned)}</span><span>{move || loyalty_value(earned)}</span></div>
                 <div class="pr-row"><span>{move || locale.t(Text::NewBalance)}</span><span>{move || loyalty_value(balance)}</span></div>
             })}
+            <ReceiptBarcode number=barcode_number/>
             <p class="pr-thanks">{move || locale.t(Text::ReceiptThanks)}</p>
         </section>
     }
@@ -219,6 +239,7 @@ pub fn PrintedRefund(refund: Refund, paper: RwSignal<String>) -> impl IntoView {
     let at = refund.finalized_at();
     let till = crate::web::till::till_id();
     let number = refund.number().0.clone();
+    let barcode_number = number.clone();
     let original = refund.original().0.clone();
     let cashier = refund.cashier().to_owned();
 
@@ -245,6 +266,7 @@ pub fn PrintedRefund(refund: Refund, paper: RwSignal<String>) -> impl IntoView {
             {paid_back}
             {taken_back}
             {points_taken_back}
+            <ReceiptBarcode number=barcode_number/>
         </section>
     }
 }
