@@ -56,6 +56,11 @@ texts! {
     LoginSrv4posUrl => ["Store server address", "Адрес сервера магазина", "Do‘kon serveri manzili"],
     LoginSrv4posKey => ["Cash register API key", "API-ключ кассы", "Kassa API kaliti"],
     LoginRegisterName => ["Cash register name", "Имя кассы", "Kassa nomi"],
+    RegisterConflict => [
+        "Another till is working under this cash register's name on the store server: do not sell on both; log in with this till's own register name",
+        "На сервере магазина под именем этой кассы работает другая касса: не продавайте на обеих; войдите с собственным именем этой кассы",
+        "Do‘kon serverida bu kassa nomi ostida boshqa kassa ishlayapti: ikkalasida sotmang; bu kassaning o‘z nomi bilan kiring",
+    ],
     ErrMissingSrv4posUrl => [
         "Enter the store server address",
         "Укажите адрес сервера магазина",

@@ -5,8 +5,12 @@
 
 pub mod address;
 pub mod articles;
+#[cfg(target_arch = "wasm32")]
+pub mod client;
 pub mod days;
 pub mod error;
+pub mod plan;
+pub mod register;
 pub mod sales;
 pub mod sample;
 pub mod sync;

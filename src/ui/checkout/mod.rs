@@ -28,6 +28,7 @@ mod scan_manual;
 mod scan_photo;
 mod shortcuts;
 mod state;
+mod store_server;
 mod totals_panel;
 
 use leptos::prelude::*;
@@ -40,6 +41,7 @@ use self::item_entry::ItemEntry;
 use self::printer_menu::{PrinterMenu, PrinterProblem};
 pub use self::state::ShownCheckout;
 use self::state::{Checkout, Dialog};
+use self::store_server::StoreServerBanner;
 use self::totals_panel::TotalsPanel;
 use super::lang_select::LangSelect;
 use super::locale::Locale;
@@ -151,6 +153,7 @@ pub fn CheckoutScreen() -> impl IntoView {
                 </button>
             </header>
             <PrinterProblem/>
+            <StoreServerBanner/>
             {move || refused.get().map(|(number, text, message)| view! {
                 <div class="banner error" role="alert" data-testid="outbox-problem">
                     <span>{number} " — " {move || locale.t(text)} " " {message}</span>

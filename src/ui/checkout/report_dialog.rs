@@ -19,6 +19,7 @@ use crate::domain::report::{
 };
 use crate::domain::sale::Sale;
 use crate::i18n::{Describe, Text};
+use crate::srv4pos::plan as store_plan;
 use crate::store::journal::SaleRecord;
 use crate::store::records::CashMovementRecord;
 use crate::store::refund_journal::RefundRecord;
@@ -315,6 +316,7 @@ fn ZFigures(z: ZReport) -> impl IntoView {
 /// Cash put into or taken out of the drawer, with a reason.
 #[component]
 fn CashMovementForm(report: RwSignal<Option<ShiftReport>>, reload: Callback<()>) -> impl IntoView {
+    let outbox = Outbox::get();
     let locale = Locale::get();
     let current = CurrentSession::get();
     let printer = Printer::get();
@@ -353,13 +355,25 @@ fn CashMovementForm(report: RwSignal<Option<ShiftReport>>, reload: Callback<()>)
             return;
         };
         error.set(None);
+        // The store server's record of it, stored with it.
+        let balance = session.store_server.as_ref().map(|_| {
+            let id = store_plan::identifier(crate::web::till::random_bytes());
+            store_plan::balance_record(&movement, &id)
+        });
         spawn_local(async move {
             let stored = session
                 .store
-                .add_cash_movement(&session.shift_tag, CashMovementRecord::new(&movement))
+                .add_cash_movement(
+                    &session.shift_tag,
+                    CashMovementRecord::new(&movement),
+                    balance.as_ref(),
+                )
                 .await;
             match stored {
                 Ok(()) => {
+                    if let Some(balance) = balance {
+                        outbox.add(balance);
+                    }
                     printer.open_drawer();
                     amount.set(String::new());
                     reason.set(String::new());

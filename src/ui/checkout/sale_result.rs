@@ -216,6 +216,7 @@ fn OutcomeView(outcome: SaleOutcome, close: Callback<()>) -> impl IntoView {
                         if !print_on_printer(&outcome) {
                             crate::web::document::print();
                         }
+                        super::store_server::confirm_printed(&outcome);
                     }
                 }>
                     {move || locale.t(Text::ReceiptPrint)}

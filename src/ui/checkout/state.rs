@@ -78,6 +78,8 @@ pub struct SaleOutcome {
     /// What later steps could not take (refused points or coupon): the
     /// customer owes it.
     pub owed: Money,
+    /// The sale's identifier on the store server, if the shift has one.
+    pub store_sale_id: Option<String>,
 }
 
 impl SaleOutcome {
@@ -93,6 +95,7 @@ impl SaleOutcome {
             points_earned: None,
             new_points_balance: None,
             owed: Money::ZERO,
+            store_sale_id: None,
         }
     }
 
@@ -156,7 +159,11 @@ impl SaleOutcome {
             | Step::AppsPosComplete
             | Step::AppsPosRefund
             | Step::AosRefund
-            | Step::CapillaryReturn => Money::ZERO,
+            | Step::CapillaryReturn
+            | Step::StoreSale
+            | Step::StoreRefund
+            | Step::StoreReceipt
+            | Step::StoreBalance => Money::ZERO,
         }
     }
 }
