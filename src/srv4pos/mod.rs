@@ -7,6 +7,7 @@ pub mod address;
 pub mod articles;
 #[cfg(target_arch = "wasm32")]
 pub mod client;
+pub mod compare;
 pub mod days;
 pub mod error;
 pub mod plan;

@@ -26,6 +26,7 @@ mod scan_camera;
 mod scan_dialog;
 mod scan_manual;
 mod scan_photo;
+mod server_report;
 mod shortcuts;
 mod state;
 mod store_server;
