@@ -150,6 +150,7 @@ test("cash out reaches srv4pos and the Z report shows the server's figures besid
 });
 
 test("a rejected API key pauses the store lane: log in again, nothing is lost", async ({ page, request }) => {
+  test.setTimeout(45_000);
   await login(page);
   await storeFaults(request, { refuseNext: 1, refuseStatus: 401 });
   await sellWater(page);
@@ -167,7 +168,9 @@ test("a rejected API key pauses the store lane: log in again, nothing is lost", 
   await expect(page.getByTestId("login-register-name")).toHaveValue(REGISTER);
   await expect(page.getByTestId("login-srv4pos-key")).toHaveValue("");
   await login(page);
-  await expect.poll(() => distinctSales(request)).toBe(1);
+  // The reloaded page is a new tab for the sender lease: it sends once the
+  // old page's lease (15 s) has run out.
+  await expect.poll(() => distinctSales(request), { timeout: 20_000 }).toBe(1);
   await expect(page.getByTestId("outbox-pending")).toHaveText("0");
   await expect(page.getByTestId("store-server-problem")).toHaveCount(0);
 });
