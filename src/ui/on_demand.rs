@@ -70,6 +70,7 @@ pub struct Parts {
     pub read_catalog: fn(String) -> Loading<Option<Catalog>>,
     pub send: fn(Outbox, Rc<Session>, String, Step, String) -> Loading<Sending>,
     pub resume_in_app: fn(Rc<Session>) -> Loading<Resuming>,
+    pub store_server_banner: fn() -> ViewLoading,
 }
 
 impl Parts {

@@ -42,7 +42,6 @@ use self::item_entry::ItemEntry;
 use self::printer_menu::{PrinterMenu, PrinterProblem};
 pub use self::state::ShownCheckout;
 use self::state::{Checkout, Dialog};
-use self::store_server::StoreServerBanner;
 use self::totals_panel::TotalsPanel;
 use super::lang_select::LangSelect;
 use super::locale::Locale;
@@ -73,6 +72,7 @@ pub fn CheckoutScreen() -> impl IntoView {
         .map(|s| s.opening.cashier.clone())
         .unwrap_or_default();
     let is_demo = session.as_ref().is_some_and(|s| s.is_demo);
+    let has_store_server = session.as_ref().is_some_and(|s| s.store_server.is_some());
 
     let outbox = Outbox::get();
     // A queued sale on screen turns into its final answer when it comes; a
@@ -154,7 +154,7 @@ pub fn CheckoutScreen() -> impl IntoView {
                 </button>
             </header>
             <PrinterProblem/>
-            <StoreServerBanner/>
+            {has_store_server.then(|| on_demand((parts.store_server_banner)()))}
             {move || refused.get().map(|(number, text, message)| view! {
                 <div class="banner error" role="alert" data-testid="outbox-problem">
                     <span>{number} " — " {move || locale.t(text)} " " {message}</span>

@@ -17,6 +17,7 @@ use super::report_dialog::ReportDialog;
 use super::sale_result::SaleResult;
 use super::scan_dialog::ScanDialog;
 use super::state::Checkout;
+use super::store_server::StoreServerBanner;
 use crate::domain::cart::LineId;
 use crate::domain::catalog::Catalog;
 use crate::i18n::Text;
@@ -99,4 +100,9 @@ pub fn read_catalog(json: &str) -> Option<Catalog> {
     Catalog::from_json(json)
         .ok()
         .map(|(catalog, _skipped)| catalog)
+}
+
+/// The store server's banners, for a shift that has one.
+pub fn store_server_banner() -> AnyView {
+    view! { <StoreServerBanner/> }.into_any()
 }

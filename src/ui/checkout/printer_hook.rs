@@ -38,10 +38,7 @@ pub fn follow(checkout: Checkout) {
                 .payments
                 .iter()
                 .any(|payment| payment.tender == Tender::Cash);
-            untrack(|| {
-                send(printer, &outcome, cash);
-                super::store_server::confirm_printed(&outcome);
-            });
+            untrack(|| send(printer, &outcome, cash));
         }
     });
 }

@@ -2,7 +2,8 @@
 //! (`store-server-problem`: log in again, update Kassa, the day is closed),
 //! another till under this till's register name (`register-conflict`,
 //! checked at shift start, every minute and after this till's own changes),
-//! and the printed receipt's confirmation.
+//! and the printed receipt's confirmation. A part of its own (`store`),
+//! fetched only by a shift with a store server.
 
 use std::time::Duration;
 
