@@ -201,3 +201,23 @@ test("another till under the same register name is warned about", async ({ page,
   await expect(page.getByTestId("sale-status")).toHaveText("sent");
   await expect(page.getByTestId("register-conflict")).toBeVisible();
 });
+
+test("a refund reaches srv4pos as a refund sale naming its original", async ({ page, request }) => {
+  await login(page);
+  await sellWater(page);
+  await expect(page.getByTestId("sale-status")).toHaveText("sent");
+  const number = await page.getByTestId("receipt-number").textContent();
+  await page.getByTestId("sale-new").click();
+  await page.getByTestId("refund-open").click();
+  await page.getByTestId("refund-receipt-input").fill(number);
+  await page.getByTestId("refund-find").click();
+  await expect(page.getByTestId("refund-original")).toHaveText(number);
+  await page.getByTestId("refund-line").first().getByTestId("refund-line-qty").fill("1");
+  await page.getByTestId("refund-submit").click();
+  await expect(page.getByTestId("refund-status")).toHaveText("sent");
+  const [sale, refund] = (await storeLedger(request)).sales;
+  expect(sale.receiptNumber).toBe(number);
+  expect(refund.refund).toBe(true);
+  expect(refund.original).toBe(sale.identifier);
+  expect(refund.body.payments).toEqual([{ type: "CASH", amount: 400000 }]);
+});
