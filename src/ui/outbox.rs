@@ -78,10 +78,14 @@ impl Outbox {
             outbox.queue.update(|queue| queue.retry_now(now_ms()));
             outbox.flush();
         });
-        // A new login may carry a new token: try again at once.
+        // A new login may carry a new token, or a reopened store-server
+        // day: try again at once.
         Effect::new(move |_| {
             if current.0.with(Option::is_some) {
-                outbox.queue.update(Queue::resume);
+                outbox.queue.update(|queue| {
+                    queue.resume();
+                    queue.retry_now(now_ms());
+                });
                 outbox.flush();
             }
         });
