@@ -108,7 +108,7 @@ impl Outbox {
     }
 
     /// The same, untracked.
-    pub fn queue_store_busy(self) -> bool {
+    pub fn store_busy_untracked(self) -> bool {
         self.queue
             .with_untracked(|queue| queue.has_pending(Lane::StoreServer))
     }

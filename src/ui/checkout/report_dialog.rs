@@ -116,7 +116,7 @@ pub fn ReportDialog(closing: bool) -> impl IntoView {
                 z_report.set(Some(shown.close(cash)));
                 // The server's day closes once it has every receipt.
                 if let Some(server) = store_server.get_value() {
-                    if outbox.queue_store_busy() {
+                    if outbox.store_busy_untracked() {
                         server_day.set(Some(Err(Text::ServerDayQueued)));
                     } else {
                         spawn_local(async move { server_day.set(Some(close_day(server).await)) });

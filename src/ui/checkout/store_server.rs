@@ -55,7 +55,7 @@ pub fn StoreServerBanner() -> impl IntoView {
         };
         // Only while no change of this till is in flight: its outcome,
         // not yet known here, may already count on the server.
-        if outbox.queue_store_busy() {
+        if outbox.store_busy_untracked() {
             return;
         }
         let own = outbox.store_changes.get_untracked();

@@ -4,11 +4,10 @@
 //! every figure computed from what was posted, so a test can compare a
 //! till's own report with the server's.
 //!
-//! Faults for these endpoints only (`POST /srv4pos/__control/ledger/faults`):
-//! the next n requests 503 without doing anything, the next n writes applied
-//! and then left unanswered (the connection cut), the next n requests
-//! refused with a status (401, 403, 410), and sales refused with 422
-//! `DAY_IS_CLOSED`. `GET /srv4pos/__control/ledger` lists what was recorded.
+//! Faults for these writes only (`POST /srv4pos/__control/ledger/faults`):
+//! the next n writes 503 without doing anything, the next n applied and
+//! then left unanswered (the connection cut), the next n refused with a
+//! status (401, 403, 410), and sales refused with 422 `DAY_IS_CLOSED`. `GET /srv4pos/__control/ledger` lists what was recorded.
 
 use std::collections::BTreeMap;
 
@@ -24,11 +23,11 @@ use super::{admit, error, lock, Shared};
 #[derive(Debug, Clone, Copy, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub(super) struct LedgerFaults {
-    /// The next n requests answer 503 and change nothing.
+    /// The next n writes answer 503 and change nothing.
     unavailable_next: u32,
     /// The next n writes are applied, then the connection is cut.
     drop_next: u32,
-    /// The next n requests answer `refuse_status` (401, 403 or 410).
+    /// The next n writes answer `refuse_status` (401, 403 or 410).
     refuse_next: u32,
     refuse_status: u16,
     /// Sales answer 422 `DAY_IS_CLOSED` until this is cleared.
@@ -143,8 +142,10 @@ fn invalid(field: &str, message: &str) -> Response {
     )
 }
 
-/// What a request meets before it is handled: the store server's checks
-/// (API version, seller, key), then this ledger's faults.
+/// What a write meets before it is handled: the store server's checks
+/// (API version, seller, key), then this ledger's faults. Reads meet only
+/// the checks, so a till's own background reads (its register version,
+/// the day's report) never take a fault meant for its sale.
 async fn admitted(
     state: &Shared,
     api: &str,
@@ -197,7 +198,9 @@ fn sale_shape_problem(body: &Value) -> Option<Response> {
     {
         return Some(invalid("cashRegisterName", "required"));
     }
-    let lines = body["lines"].as_array()?;
+    let Some(lines) = body["lines"].as_array() else {
+        return Some(invalid("lines", "an array"));
+    };
     if lines.is_empty() {
         return Some(invalid("lines", "a sale has lines"));
     }
@@ -211,7 +214,9 @@ fn sale_shape_problem(body: &Value) -> Option<Response> {
             }
         }
     }
-    let payments = body["payments"].as_array()?;
+    let Some(payments) = body["payments"].as_array() else {
+        return Some(invalid("payments", "an array"));
+    };
     if payments.iter().any(|p| p["amount"].as_i64().is_none()) {
         return Some(invalid("payments", "amounts are integers"));
     }
@@ -232,9 +237,6 @@ pub(super) async fn post_sale(
     };
     if let Some(problem) = sale_shape_problem(&body) {
         return problem;
-    }
-    if !body["lines"].is_array() || !body["payments"].is_array() {
-        return invalid("lines/payments", "arrays");
     }
     let answer = {
         let mut store = lock(&state);
@@ -365,7 +367,7 @@ pub(super) async fn register_version(
     Path((api, seller, register)): Path<(String, String, String)>,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(refusal) = admitted(&state, &api, &seller, &headers).await {
+    if let Err(refusal) = admit(&state, &api, &seller, &headers).await {
         return refusal;
     }
     let store = lock(&state);
@@ -405,7 +407,7 @@ pub(super) async fn days(
     Path((api, seller)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(refusal) = admitted(&state, &api, &seller, &headers).await {
+    if let Err(refusal) = admit(&state, &api, &seller, &headers).await {
         return refusal;
     }
     let store = lock(&state);
@@ -431,7 +433,7 @@ pub(super) async fn report(
     Path((api, seller, day_id)): Path<(String, String, String)>,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(refusal) = admitted(&state, &api, &seller, &headers).await {
+    if let Err(refusal) = admit(&state, &api, &seller, &headers).await {
         return refusal;
     }
     let store = lock(&state);
