@@ -38,6 +38,7 @@ pub const PARTS: Parts = Parts {
     keep_stocked: |shelf, server| Box::pin(keep_stocked(shelf, server)),
     send: |outbox, session, number, step, body| Box::pin(send(outbox, session, number, step, body)),
     resume_in_app: |session| Box::pin(resume_in_app(session)),
+    store_server_banner: || Box::pin(store_server_banner()),
 };
 
 type Shown = Result<AnyView, PartMissing>;
@@ -141,4 +142,9 @@ fn send(
 #[wasm_split(appspos, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn resume_in_app(session: Rc<Session>) -> Result<Resuming, PartMissing> {
     Ok(Box::pin(view::resume_in_app(session)))
+}
+
+#[wasm_split(store, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn store_server_banner() -> Shown {
+    Ok(view::store_server_banner())
 }

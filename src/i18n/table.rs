@@ -56,6 +56,33 @@ texts! {
     LoginSrv4posUrl => ["Store server address", "Адрес сервера магазина", "Do‘kon serveri manzili"],
     LoginSrv4posKey => ["Cash register API key", "API-ключ кассы", "Kassa API kaliti"],
     LoginRegisterName => ["Cash register name", "Имя кассы", "Kassa nomi"],
+    RegisterConflict => [
+        "Another till is working under this cash register's name on the store server: do not sell on both; log in with this till's own register name",
+        "На сервере магазина под именем этой кассы работает другая касса: не продавайте на обеих; войдите с собственным именем этой кассы",
+        "Do‘kon serverida bu kassa nomi ostida boshqa kassa ishlayapti: ikkalasida sotmang; bu kassaning o‘z nomi bilan kiring",
+    ],
+    ServerReportTotal => ["Store server's total", "Итого по серверу магазина", "Do‘kon serveri bo‘yicha jami"],
+    ServerReportServer => ["server", "сервер", "server"],
+    ServerReportAgrees => [
+        "The store server's figures agree with Kassa's",
+        "Данные сервера магазина совпадают с данными Кассы",
+        "Do‘kon serveri ma’lumotlari Kassa ma’lumotlariga mos",
+    ],
+    ServerReportDiffers => [
+        "The store server's figures differ:",
+        "Данные сервера магазина отличаются:",
+        "Do‘kon serveri ma’lumotlari farq qiladi:",
+    ],
+    ServerDayNotClosed => [
+        "The store server's day was not closed (unreachable or refused): it closes with the next Z report",
+        "День на сервере магазина не закрыт (сервер недоступен или отказал): он закроется следующим Z-отчётом",
+        "Do‘kon serverida kun yopilmadi (server mavjud emas yoki rad etdi): u keyingi Z hisobot bilan yopiladi",
+    ],
+    ServerDayQueued => [
+        "Receipts are still on their way to the store server: its day was not closed; it closes with the next Z report",
+        "Чеки ещё отправляются на сервер магазина: день на нём не закрыт; он закроется следующим Z-отчётом",
+        "Cheklar hali do‘kon serveriga yuborilmoqda: undagi kun yopilmadi; u keyingi Z hisobot bilan yopiladi",
+    ],
     ErrMissingSrv4posUrl => [
         "Enter the store server address",
         "Укажите адрес сервера магазина",

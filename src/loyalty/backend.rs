@@ -149,6 +149,10 @@ impl LoyaltyBackend {
                     ..AcceptedFigures::default()
                 })
             }
+            // The store server's lane is sent by the outbox itself.
+            Step::StoreSale | Step::StoreRefund | Step::StoreReceipt | Step::StoreBalance => {
+                Err(LoyaltyError::UnexpectedAnswer)
+            }
         }
     }
 

@@ -41,7 +41,10 @@ mod tests {
     use super::*;
 
     fn pattern(modules: &[bool]) -> String {
-        modules.iter().map(|&dark| if dark { '1' } else { '0' }).collect()
+        modules
+            .iter()
+            .map(|&dark| if dark { '1' } else { '0' })
+            .collect()
     }
 
     #[test]

@@ -7,9 +7,9 @@
 //! weigh on the first load, so `src/bin/print_worker.rs` does it in a worker
 //! fetched when a printer is first used (see [`job`]).
 
+pub mod barcode;
 #[cfg(target_arch = "wasm32")]
 pub mod client;
-pub mod barcode;
 pub mod code_page;
 pub mod columns;
 pub mod error;

@@ -5,10 +5,15 @@
 
 pub mod address;
 pub mod articles;
+#[cfg(target_arch = "wasm32")]
+pub mod client;
+pub mod compare;
 pub mod days;
 pub mod error;
 #[cfg(target_arch = "wasm32")]
 pub mod http;
+pub mod plan;
+pub mod register;
 pub mod sales;
 pub mod sample;
 pub mod sync;

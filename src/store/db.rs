@@ -343,6 +343,19 @@ impl Store {
         Ok(claim)
     }
 
+    /// Queues a record of its own (a printed receipt's confirmation),
+    /// durably, before it is sent. One already there is kept as it is.
+    pub async fn queue(&self, pending: &PendingSale) -> Result<(), StoreError> {
+        let transaction = self.db.transaction(&[OUTBOX], true)?;
+        let outbox = transaction.store(OUTBOX)?;
+        let key = JsValue::from_str(&pending.receipt_number);
+        if !outbox.contains(&key).await? {
+            outbox.put(&to_js(pending), &key).await?;
+        }
+        transaction.commit().await?;
+        Ok(())
+    }
+
     /// Every sale still waiting for the server, oldest receipt first.
     pub async fn pending_sales(&self) -> Result<Vec<PendingSale>, StoreError> {
         let transaction = self.db.transaction(&[OUTBOX], false)?;
@@ -492,13 +505,21 @@ impl Store {
         Ok(value.as_ref().and_then(from_js).unwrap_or_default())
     }
 
-    /// Appends a cash movement to its shift.
+    /// Appends a cash movement to its shift, and its store-server step (if
+    /// the shift has a store server) to the outbox, in one transaction.
     pub async fn add_cash_movement(
         &self,
         shift_tag: &str,
         movement: CashMovementRecord,
+        pending: Option<&PendingSale>,
     ) -> Result<(), StoreError> {
-        let transaction = self.db.transaction(&[META], true)?;
+        let transaction = self.db.transaction(&[META, OUTBOX], true)?;
+        if let Some(pending) = pending {
+            transaction
+                .store(OUTBOX)?
+                .put(&to_js(pending), &JsValue::from_str(&pending.receipt_number))
+                .await?;
+        }
         let meta = transaction.store(META)?;
         let key = JsValue::from_str(&movements_key(shift_tag));
         let mut movements: Vec<CashMovementRecord> = meta

@@ -50,6 +50,10 @@ pub struct SaleRecord {
     /// takes back its share of them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub earned_points: Option<u64>,
+    /// The sale's identifier on the store server (srv4pos), minted at
+    /// finalize: a refund names it as its original.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub store_sale_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -261,6 +265,7 @@ impl SaleRecord {
             owed_payments: Vec::new(),
             earned: None,
             earned_points: None,
+            store_sale_id: None,
         }
     }
 

@@ -22,7 +22,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::records::PendingSale;
-use super::step::Step;
+use super::step::{Lane, Step};
 use crate::domain::money::Money;
 use crate::loyalty::aos::wire::TransactionAccepted;
 use crate::loyalty::error::LoyaltyError;
@@ -190,9 +190,15 @@ impl From<TransactionAccepted> for AcceptedFigures {
 #[serde(rename_all = "camelCase")]
 pub struct Outbox {
     entries: Vec<Entry>,
-    /// The credentials were rejected: nothing is sent until the cashier
-    /// logs in again, since every request would be rejected the same way.
+    /// The loyalty credentials were rejected: nothing of that lane is sent
+    /// until the cashier logs in again, since every request would be
+    /// rejected the same way.
     paused: bool,
+    /// The same for the store server's lane (its API key rejected, the
+    /// register not approved, or its API version gone): the loyalty lane
+    /// goes on meanwhile.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    store_paused: bool,
 }
 
 impl Outbox {
@@ -291,12 +297,10 @@ impl Outbox {
     /// The oldest pending step whose time has come and whose earlier steps
     /// are settled; `None` while paused.
     pub fn next_due(&self, now: u64) -> Option<&Entry> {
-        if self.paused {
-            return None;
-        }
         (0..self.entries.len())
             .find(|&index| {
                 matches!(self.entries[index].state, EntryState::Pending { next_attempt_at, .. } if next_attempt_at <= now)
+                    && !self.is_lane_paused(self.entries[index].step.lane())
                     && self.is_unblocked(index)
             })
             .map(|index| &self.entries[index])
@@ -306,11 +310,9 @@ impl Outbox {
     /// pending step (possibly already past); `None` while paused or when
     /// nothing is pending.
     pub fn next_attempt_at(&self) -> Option<u64> {
-        if self.paused {
-            return None;
-        }
         self.entries
             .iter()
+            .filter(|entry| !self.is_lane_paused(entry.step.lane()))
             .filter_map(|entry| match entry.state {
                 EntryState::Pending {
                     next_attempt_at, ..
@@ -354,7 +356,10 @@ impl Outbox {
             // Not the sale's fault: it stays due, to go first after the new
             // login, and its backoff does not grow.
             Err(LoyaltyError::TokenRejected) => {
-                self.paused = true;
+                match step.lane() {
+                    Lane::Loyalty => self.paused = true,
+                    Lane::StoreServer => self.store_paused = true,
+                }
                 EntryState::Pending {
                     attempts,
                     next_attempt_at: next_attempt_at.min(now),
@@ -393,10 +398,19 @@ impl Outbox {
     /// After a new login: sending may go on.
     pub fn resume(&mut self) {
         self.paused = false;
+        self.store_paused = false;
     }
 
+    /// Some lane waits for a new login.
     pub fn is_paused(&self) -> bool {
-        self.paused
+        self.paused || self.store_paused
+    }
+
+    pub fn is_lane_paused(&self, lane: Lane) -> bool {
+        match lane {
+            Lane::Loyalty => self.paused,
+            Lane::StoreServer => self.store_paused,
+        }
     }
 
     /// The network is back (the `online` event): waiting out the backoff
@@ -410,6 +424,13 @@ impl Outbox {
                 *next_attempt_at = (*next_attempt_at).min(now);
             }
         }
+    }
+
+    /// Whether a step of `lane` still waits for its definite answer.
+    pub fn has_pending(&self, lane: Lane) -> bool {
+        self.entries
+            .iter()
+            .any(|entry| entry.step.lane() == lane && entry.state.is_pending())
     }
 
     /// Sales with a step whose outcome is still unknown.
@@ -928,6 +949,106 @@ mod tests {
         outbox.resume();
         assert!(!outbox.is_paused());
         assert_eq!(outbox.next_due(T0 + 20).unwrap().receipt_number, "R1");
+    }
+
+    #[test]
+    fn the_lanes_of_a_sale_go_on_without_each_other() {
+        let mut outbox = Outbox::new();
+        let sale = PendingSale::planned(
+            "R1",
+            vec![
+                (Step::AosTransaction, "aos".into()),
+                (Step::StoreSale, "store".into()),
+            ],
+        );
+        outbox.restore(&sale, T0);
+        let due = |outbox: &Outbox| outbox.next_due(u64::MAX).map(|e| e.step);
+        assert_eq!(due(&outbox), Some(Step::AosTransaction));
+        // The loyalty server is down: the store server still gets the sale.
+        outbox.record_answer("R1", Step::AosTransaction, &unreachable(), T0, 0);
+        assert_eq!(outbox.next_due(T0).map(|e| e.step), Some(Step::StoreSale));
+        let confirmed = Ok(AcceptedFigures::default());
+        outbox.record_answer("R1", Step::StoreSale, &confirmed, T0, 0);
+        assert!(!outbox.is_settled("R1"), "the loyalty step still waits");
+        assert!(!outbox.has_pending(Lane::StoreServer));
+        assert!(outbox.has_pending(Lane::Loyalty));
+        assert_eq!(outbox.pending_count(), 1);
+        outbox.record_answer("R1", Step::AosTransaction, &confirmed, T0, 0);
+        assert!(outbox.settlement("R1").unwrap().answer.is_ok());
+    }
+
+    #[test]
+    fn a_rejected_store_key_pauses_only_its_lane() {
+        let mut outbox = Outbox::new();
+        outbox.restore(
+            &PendingSale::planned("R1", vec![(Step::StoreSale, "store".into())]),
+            T0,
+        );
+        outbox.restore(
+            &PendingSale::planned("R2", vec![(Step::AosTransaction, "aos".into())]),
+            T0,
+        );
+        let rejected = Err(LoyaltyError::TokenRejected);
+        outbox.record_answer("R1", Step::StoreSale, &rejected, T0, 0);
+        assert!(outbox.is_lane_paused(Lane::StoreServer));
+        assert!(!outbox.is_lane_paused(Lane::Loyalty));
+        assert_eq!(outbox.next_due(T0).unwrap().receipt_number, "R2");
+        assert_eq!(outbox.pending_count(), 2, "nothing is lost");
+        outbox.resume();
+        assert_eq!(outbox.next_due(T0).unwrap().receipt_number, "R1");
+    }
+
+    #[test]
+    fn a_refund_and_a_receipt_confirmation_wait_for_the_sale_in_the_store_lane() {
+        let mut outbox = Outbox::new();
+        outbox.restore(
+            &PendingSale::planned(
+                "R1",
+                vec![
+                    (Step::AosTransaction, "aos".into()),
+                    (Step::StoreSale, "store".into()),
+                ],
+            ),
+            T0,
+        );
+        outbox.restore(
+            &PendingSale::refund("R2", "R1", vec![(Step::StoreRefund, "refund".into())]),
+            T0,
+        );
+        outbox.restore(
+            &PendingSale::refund("R1/printed", "R1", vec![(Step::StoreReceipt, "id".into())]),
+            T0,
+        );
+        let confirmed = Ok(AcceptedFigures::default());
+        outbox.record_answer("R1", Step::AosTransaction, &unreachable(), T0, 0);
+        assert_eq!(outbox.next_due(T0).map(|e| e.step), Some(Step::StoreSale));
+        outbox.record_answer("R1", Step::StoreSale, &confirmed, T0, 0);
+        assert_eq!(outbox.next_due(T0).map(|e| e.step), Some(Step::StoreRefund));
+        outbox.record_answer("R2", Step::StoreRefund, &confirmed, T0, 0);
+        assert_eq!(
+            outbox.next_due(T0).map(|e| e.step),
+            Some(Step::StoreReceipt)
+        );
+
+        // A sale the store server refused has no refund or receipt there.
+        let mut outbox = Outbox::new();
+        outbox.restore(
+            &PendingSale::planned("R1", vec![(Step::StoreSale, "store".into())]),
+            T0,
+        );
+        outbox.restore(
+            &PendingSale::refund("R1/printed", "R1", vec![(Step::StoreReceipt, "id".into())]),
+            T0,
+        );
+        let refused = Err(LoyaltyError::Rejected("lines".into()));
+        outbox.record_answer("R1", Step::StoreSale, &refused, T0, 0);
+        assert_eq!(
+            outbox
+                .step_entry("R1/printed", Step::StoreReceipt)
+                .unwrap()
+                .state,
+            EntryState::Skipped
+        );
     }
 
     #[test]

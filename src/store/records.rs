@@ -45,12 +45,23 @@ pub struct ShiftRecord {
 
 /// The shift's store server as stored (its API key too, like the branch
 /// token: storage is the browser's own, per origin).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StoreServerRecord {
     pub url: String,
     pub register: String,
     pub api_key: String,
+}
+
+/// Redacted: the API key must never reach a log through `{:?}`.
+impl std::fmt::Debug for StoreServerRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoreServerRecord")
+            .field("url", &self.url)
+            .field("register", &self.register)
+            .field("api_key", &"<redacted>")
+            .finish()
+    }
 }
 
 /// A sale (or a refund) whose outcome on its servers is not known yet,
@@ -344,6 +355,7 @@ mod tests {
             "{json}"
         );
         let back: ShiftRecord = serde_json::from_str(&json).unwrap();
+        assert!(!format!("{back:?}").contains("k3y"));
         assert_eq!(back.opening(), Some(opening));
 
         let old = r#"{"provider":"none","baseUrl":"","branchToken":"","cashier":"A","openingCash":"0.00","demo":false,"shiftTag":"S"}"#;

@@ -8,6 +8,10 @@
 //! stores its plan the same way: AOS `transactions/refund`, Capillary a
 //! `return` bill, AppsPOS `refund`. Steps of one lane go one after the
 //! other; a step whose prerequisite was refused is never sent.
+//!
+//! A shift with a store server adds that server's lane: the sale's (or the
+//! refund's) `POST /sales`, and on records of their own the printed-receipt
+//! confirmation and each cash movement.
 
 use serde::{Deserialize, Serialize};
 
@@ -34,18 +38,36 @@ pub enum Step {
     AosRefund,
     /// Capillary `transaction/add` of type `return` (a refund's own plan).
     CapillaryReturn,
+    /// srv4pos `POST /sales` of a sale.
+    StoreSale,
+    /// srv4pos `POST /sales` of a refund (`"refund": true`), after its
+    /// sale's.
+    StoreRefund,
+    /// srv4pos `POST /sales/{id}/receipt`: the receipt was printed. Its
+    /// body is the sale's identifier.
+    StoreReceipt,
+    /// srv4pos `POST /registrations/{name}/balance`: cash in or out.
+    StoreBalance,
 }
 
 /// Steps of one lane are sent in plan order, one at a time; lanes of a
-/// sale do not wait for each other (a store server lane joins later).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// sale do not wait for each other: the loyalty server may be down while
+/// the store server takes the sale, or the other way round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Lane {
     Loyalty,
+    StoreServer,
 }
 
 impl Step {
     pub fn lane(self) -> Lane {
-        Lane::Loyalty
+        match self {
+            Step::StoreSale | Step::StoreRefund | Step::StoreReceipt | Step::StoreBalance => {
+                Lane::StoreServer
+            }
+            _ => Lane::Loyalty,
+        }
     }
 
     /// The step that must have succeeded for this one to make sense: a
@@ -57,7 +79,11 @@ impl Step {
             | Step::AppsPosComplete
             | Step::AppsPosRefund
             | Step::AosRefund
-            | Step::CapillaryReturn => None,
+            | Step::CapillaryReturn
+            | Step::StoreSale
+            | Step::StoreRefund
+            | Step::StoreReceipt
+            | Step::StoreBalance => None,
             Step::CapillaryPointsRedeem | Step::CapillaryCouponRedeem => {
                 Some(Step::CapillaryTransaction)
             }
@@ -91,5 +117,20 @@ mod tests {
             serde_json::to_string(&Step::CapillaryPointsRedeem).unwrap(),
             r#""capillaryPointsRedeem""#
         );
+    }
+
+    #[test]
+    fn store_server_steps_have_a_lane_of_their_own() {
+        for step in [
+            Step::StoreSale,
+            Step::StoreRefund,
+            Step::StoreReceipt,
+            Step::StoreBalance,
+        ] {
+            assert_eq!(step.lane(), Lane::StoreServer);
+            assert_eq!(step.needs(), None);
+        }
+        assert_eq!(Step::AosTransaction.lane(), Lane::Loyalty);
+        assert_eq!(Step::CapillaryCouponRedeem.lane(), Lane::Loyalty);
     }
 }

@@ -77,6 +77,7 @@ pub struct Parts {
     pub keep_stocked: fn(Shelf, Option<StoreServer>) -> Loading<Stocking>,
     pub send: fn(Outbox, Rc<Session>, String, Step, String) -> Loading<Sending>,
     pub resume_in_app: fn(Rc<Session>) -> Loading<Resuming>,
+    pub store_server_banner: fn() -> ViewLoading,
 }
 
 impl Parts {

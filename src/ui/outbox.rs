@@ -16,10 +16,12 @@ use leptos::task::spawn_local;
 use super::on_demand::{PartMissing, Parts};
 use super::session::{CurrentSession, Session};
 use crate::loyalty::error::LoyaltyError;
+use crate::srv4pos::error::StoreServerError;
+use crate::srv4pos::{client as store_client, plan as store_plan};
 use crate::store::db::Claim;
 use crate::store::outbox::{AcceptedFigures, Outbox as Queue, SaleSettlement};
 use crate::store::records::PendingSale;
-use crate::store::step::Step;
+use crate::store::step::{Lane, Step};
 use crate::web::clock::{jitter_permille, now_ms};
 
 /// How often the sender looks for a sale that is due.
@@ -41,6 +43,13 @@ pub struct Outbox {
     queue: RwSignal<Queue>,
     sending: RwSignal<bool>,
     pub last_settled: RwSignal<Option<Settled>>,
+    /// Why the store server's lane waits, when the cashier must know (the
+    /// API key rejected, the API retired, the day closed); cleared by the
+    /// next step it takes.
+    pub store_problem: RwSignal<Option<StoreServerError>>,
+    /// Changes this tab made on the store server (sales, refunds, cash),
+    /// so another till's under the same register name can be told apart.
+    pub store_changes: RwSignal<u64>,
     current: CurrentSession,
     parts: Parts,
     /// Until when sending waits for the `sending` part, which could not be
@@ -56,6 +65,8 @@ impl Outbox {
             queue: RwSignal::new(Queue::new()),
             sending: RwSignal::new(false),
             last_settled: RwSignal::new(None),
+            store_problem: RwSignal::new(None),
+            store_changes: RwSignal::new(0),
             current,
             parts: Parts::get(),
             part_missing_until: StoredValue::new(0),
@@ -67,10 +78,14 @@ impl Outbox {
             outbox.queue.update(|queue| queue.retry_now(now_ms()));
             outbox.flush();
         });
-        // A new login may carry a new token: try again at once.
+        // A new login may carry a new token, or a reopened store-server
+        // day: try again at once.
         Effect::new(move |_| {
             if current.0.with(Option::is_some) {
-                outbox.queue.update(Queue::resume);
+                outbox.queue.update(|queue| {
+                    queue.resume();
+                    queue.retry_now(now_ms());
+                });
                 outbox.flush();
             }
         });
@@ -84,6 +99,18 @@ impl Outbox {
 
     pub fn count(self) -> usize {
         self.queue.with(Queue::pending_count)
+    }
+
+    /// Whether a store-server step still waits (tracked).
+    pub fn store_busy(self) -> bool {
+        self.queue
+            .with(|queue| queue.has_pending(Lane::StoreServer))
+    }
+
+    /// The same, untracked.
+    pub fn store_busy_untracked(self) -> bool {
+        self.queue
+            .with_untracked(|queue| queue.has_pending(Lane::StoreServer))
     }
 
     /// The sales found in storage at start-up: all due now.
@@ -177,7 +204,10 @@ impl Outbox {
         step: Step,
         body: String,
     ) {
-        let answer = session.backend.send(step, &body).await;
+        let answer = match step.lane() {
+            Lane::Loyalty => session.backend.send(step, &body).await,
+            Lane::StoreServer => self.send_to_store(&session, step, &body).await,
+        };
         let mut definite = None;
         let mut settlement = None;
         self.queue.update(|queue| {
@@ -209,5 +239,38 @@ impl Outbox {
         if definite.is_some() {
             self.flush();
         }
+    }
+
+    /// A store-server step: its stored body to its path, the answer as the
+    /// outbox's class. A step kept from a shift with a store server waits,
+    /// like one with rejected credentials, for a login that has one.
+    async fn send_to_store(
+        self,
+        session: &Session,
+        step: Step,
+        body: &str,
+    ) -> Result<AcceptedFigures, LoyaltyError> {
+        let Some(server) = session.store_server.as_ref() else {
+            self.store_problem.set(Some(StoreServerError::KeyRejected));
+            return Err(LoyaltyError::TokenRejected);
+        };
+        let Some((path, body)) = store_plan::request_of(step, body, server) else {
+            return Err(LoyaltyError::UnexpectedAnswer);
+        };
+        let answer = store_client::post(server, &path, &body).await;
+        let outcome = store_plan::outcome_of(step, answer.as_ref().map(|(s, b)| (*s, b.as_str())));
+        match &outcome {
+            Ok(()) => {
+                self.store_problem.set(None);
+                if step != Step::StoreReceipt {
+                    self.store_changes.update(|n| *n += 1);
+                }
+            }
+            Err(error) if store_plan::is_standing_problem(error) => {
+                self.store_problem.set(Some(error.clone()))
+            }
+            Err(_) => {}
+        }
+        store_plan::answer_class(&outcome)
     }
 }

@@ -42,3 +42,18 @@ pub fn lasting_tab_id() -> String {
     }
     id
 }
+
+/// 16 bytes from the browser's cryptographic generator (`Math.random`
+/// only should `crypto` be missing), for identifiers that must not repeat.
+pub fn random_bytes() -> [u8; 16] {
+    let mut bytes = [0u8; 16];
+    let drawn = web_sys::window()
+        .and_then(|window| window.crypto().ok())
+        .is_some_and(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !drawn {
+        for byte in &mut bytes {
+            *byte = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes
+}

@@ -20,6 +20,19 @@ pub enum Scanned<'a> {
 }
 
 impl Catalog {
+    /// The product a code on a receipt line sold: its own barcode, or the
+    /// item of a scale label.
+    pub fn sold_under(&self, code: &str, scale: &ScaleLayout) -> Option<&Product> {
+        let code = code.trim();
+        self.find(code).or_else(|| {
+            scale
+                .read(code)
+                .ok()
+                .flatten()
+                .and_then(|label| self.find_weighed(&label))
+        })
+    }
+
     /// The catalog's own barcodes first (a weighed product's zero-weight
     /// code, a product that happens to start with 2), then a scale label.
     pub fn scanned(&self, code: &str, scale: &ScaleLayout) -> Scanned<'_> {
@@ -112,6 +125,17 @@ mod tests {
         let catalog = catalog();
         let scanned = catalog.scanned("2100000000012", &ScaleLayout::default());
         assert!(matches!(scanned, Scanned::Line(line) if line.name() == "Tea 2-code"));
+    }
+
+    #[test]
+    fn a_line_names_the_product_it_sold_by_barcode_or_scale_label() {
+        let catalog = catalog();
+        let layout = ScaleLayout::default();
+        let sold = |code| catalog.sold_under(code, &layout).map(|p| p.id().as_str());
+        assert_eq!(sold("4780000000011"), Some("water"));
+        assert_eq!(sold("2000027012503"), Some("cheese"));
+        assert_eq!(sold(""), None);
+        assert_eq!(sold("2000099010001"), None);
     }
 
     #[test]

@@ -19,6 +19,7 @@ use crate::loyalty::aos::wire::{PaymentLabels, TransactionBody};
 use crate::loyalty::appspos;
 use crate::loyalty::capillary;
 use crate::loyalty::error::LoyaltyError;
+use crate::srv4pos::plan as store_plan;
 use crate::store::in_app::InAppSale;
 use crate::store::journal::SaleRecord;
 use crate::store::outbox::SaleSettlement;
@@ -105,6 +106,11 @@ pub async fn finalize_sale(
         .with_untracked(|p| p.as_ref().map(|p| p.otp.clone()))
         .unwrap_or_default();
     let in_app = checkout.in_app.get_untracked();
+    let product_of = checkout.shelf.product_names();
+    let store_sale_id = session
+        .store_server
+        .as_ref()
+        .map(|_| store_plan::identifier(crate::web::till::random_bytes()));
     let finalized_at = crate::web::clock::now();
     let till = crate::web::till::till_id();
     confirm_cashback_spend(&session, &draft).await?;
@@ -122,8 +128,14 @@ pub async fn finalize_sale(
                     None => receipt_number(&till, &session.shift_tag, sequence),
                 };
                 let sale = Sale::finalize(draft, ReceiptNumber(number), finalized_at)?;
-                let pending = plan(&session.opening.access, &sale, &otp, in_app.as_ref());
-                let record = SaleRecord::new(&sale, &session.shift_tag);
+                let mut pending = plan(&session.opening.access, &sale, &otp, in_app.as_ref());
+                // The store server's step, on its own lane beside them.
+                if let (Some(server), Some(id)) = (&session.store_server, &store_sale_id) {
+                    let step = store_plan::sale_step(&sale, id, server, &product_of);
+                    pending = Some(store_plan::joined(pending, &sale.number().0, None, step));
+                }
+                let mut record = SaleRecord::new(&sale, &session.shift_tag);
+                record.store_sale_id.clone_from(&store_sale_id);
                 Ok::<_, SaleError>(((sale, pending.clone()), record, pending))
             },
         )
@@ -133,7 +145,10 @@ pub async fn finalize_sale(
         Ok(Err(refused)) => return Err(refused.text()),
         Err(_) => return Err(Text::ErrStorageUnavailable),
     };
-    let finalized = SaleOutcome::finalized(sale);
+    let finalized = SaleOutcome {
+        store_sale_id,
+        ..SaleOutcome::finalized(sale)
+    };
     // The stored body itself is sent, byte for byte as every retry.
     let outcome = match pending {
         None => finalized,

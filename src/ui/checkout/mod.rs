@@ -29,9 +29,11 @@ mod scan_camera;
 mod scan_dialog;
 mod scan_manual;
 mod scan_photo;
+mod server_report;
 pub mod shelf;
 mod shortcuts;
 mod state;
+mod store_server;
 mod totals_panel;
 
 use leptos::prelude::*;
@@ -73,6 +75,7 @@ pub fn CheckoutScreen() -> impl IntoView {
         .map(|s| s.opening.cashier.clone())
         .unwrap_or_default();
     let is_demo = session.as_ref().is_some_and(|s| s.is_demo);
+    let has_store_server = session.as_ref().is_some_and(|s| s.store_server.is_some());
 
     let outbox = Outbox::get();
     // A queued sale on screen turns into its final answer when it comes; a
@@ -153,6 +156,7 @@ pub fn CheckoutScreen() -> impl IntoView {
                 </button>
             </header>
             <PrinterProblem/>
+            {has_store_server.then(|| on_demand((parts.store_server_banner)()))}
             {move || refused.get().map(|(number, text, message)| view! {
                 <div class="banner error" role="alert" data-testid="outbox-problem">
                     <span>{number} " — " {move || locale.t(text)} " " {message}</span>

@@ -19,6 +19,7 @@ use super::report_dialog::ReportDialog;
 use super::sale_result::SaleResult;
 use super::scan_dialog::ScanDialog;
 use super::state::Checkout;
+use super::store_server::StoreServerBanner;
 use crate::domain::cart::LineId;
 use crate::domain::catalog::ProductId;
 use crate::i18n::Text;
@@ -104,3 +105,8 @@ pub fn quantity(product: ProductId, barcode: String) -> AnyView {
 }
 
 pub use super::catalog_feed::keep_stocked;
+
+/// The store server's banners, for a shift that has one.
+pub fn store_server_banner() -> AnyView {
+    view! { <StoreServerBanner/> }.into_any()
+}

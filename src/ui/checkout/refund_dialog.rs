@@ -18,6 +18,7 @@ use crate::domain::sale::ReceiptNumber;
 use crate::i18n::{Describe, Text};
 use crate::loyalty::error::LoyaltyError;
 use crate::loyalty::refund_plan;
+use crate::srv4pos::plan as store_plan;
 use crate::store::outbox::SaleSettlement;
 use crate::store::records::receipt_number;
 use crate::store::refund_journal::RefundBasis;
@@ -271,6 +272,8 @@ pub fn RefundDialog() -> impl IntoView {
         let shown_refunds = found.with_untracked(|b| b.as_ref().map_or(0, |b| b.refunds.len()));
         let till = crate::web::till::till_id();
         let at = crate::web::clock::now();
+        let refund_id = store_plan::identifier(crate::web::till::random_bytes());
+        let product_of = checkout.shelf.product_names();
         busy.set(true);
         spawn_local(async move {
             let tag = session.shift_tag.clone();
@@ -288,7 +291,22 @@ pub fn RefundDialog() -> impl IntoView {
                     let (refund, record) = basis.finalize(&draft, &shown, number, at, &tag)?;
                     // The AppsPOS refund id is not kept with a sale yet: an
                     // in-app payment is not sold through this checkout.
-                    let plan = refund_plan::plan(access, &basis.sale, &refund, None);
+                    let mut plan = refund_plan::plan(access, &basis.sale, &refund, None);
+                    // The store server takes the refund after its sale, if
+                    // the sale went there.
+                    if let (Some(server), Some(original_id)) =
+                        (&session.store_server, &sale.store_sale_id)
+                    {
+                        let step = store_plan::refund_step(
+                            &refund,
+                            &refund_id,
+                            original_id,
+                            server,
+                            &product_of,
+                        );
+                        let number = refund.number().0.clone();
+                        plan = Some(store_plan::joined(plan, &number, Some(&original), step));
+                    }
                     Ok(((refund, plan.clone()), record, plan))
                 })
                 .await;

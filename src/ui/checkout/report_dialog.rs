@@ -4,6 +4,7 @@ use leptos::task::spawn_local;
 use super::printed_receipt::{paper_width, PrintedReceipt};
 use super::printer_hook::print_on_printer;
 use super::printer_menu::ReportPrinting;
+use super::server_report::{close_day, current_day, ServerDay, ServerReportView};
 use super::state::Checkout;
 use super::state::{SaleOutcome, SaleStatus};
 use rust_decimal::Decimal;
@@ -19,6 +20,7 @@ use crate::domain::report::{
 };
 use crate::domain::sale::Sale;
 use crate::i18n::{Describe, Text};
+use crate::srv4pos::plan as store_plan;
 use crate::store::journal::SaleRecord;
 use crate::store::records::CashMovementRecord;
 use crate::store::refund_journal::RefundRecord;
@@ -44,6 +46,12 @@ pub fn ReportDialog(closing: bool) -> impl IntoView {
     let z_report = RwSignal::new(None::<ZReport>);
     let counted = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Text>);
+    let server_day = RwSignal::new(None::<ServerDay>);
+    let store_server = StoredValue::new(current.session().and_then(|s| s.store_server.clone()));
+    let has_store_server = store_server.with_value(Option::is_some);
+    if let Some(server) = store_server.get_value().filter(|_| !closing) {
+        spawn_local(async move { server_day.set(Some(current_day(server).await)) });
+    }
 
     // The report is recomputed from storage, also after a cash movement.
     let load = move || {
@@ -107,6 +115,14 @@ pub fn ReportDialog(closing: bool) -> impl IntoView {
             Ok(cash) => {
                 error.set(None);
                 z_report.set(Some(shown.close(cash)));
+                // The server's day closes once it has every receipt.
+                if let Some(server) = store_server.get_value() {
+                    if outbox.store_busy_untracked() {
+                        server_day.set(Some(Err(Text::ServerDayQueued)));
+                    } else {
+                        spawn_local(async move { server_day.set(Some(close_day(server).await)) });
+                    }
+                }
                 if let Some(session) = current.session() {
                     spawn_local(async move {
                         let _ = session.store.set_shift(None).await;
@@ -152,6 +168,9 @@ pub fn ReportDialog(closing: bool) -> impl IntoView {
                 .into_any(),
                 None => view! { <CashMovementForm report=report reload=Callback::new(move |_| load())/> }.into_any(),
             }}
+            <Show when=move || has_store_server>
+                <ServerReportView day=server_day kassa=report/>
+            </Show>
         </Modal>
     }
 }
@@ -316,6 +335,7 @@ fn ZFigures(z: ZReport) -> impl IntoView {
 /// Cash put into or taken out of the drawer, with a reason.
 #[component]
 fn CashMovementForm(report: RwSignal<Option<ShiftReport>>, reload: Callback<()>) -> impl IntoView {
+    let outbox = Outbox::get();
     let locale = Locale::get();
     let current = CurrentSession::get();
     let printer = Printer::get();
@@ -359,13 +379,25 @@ fn CashMovementForm(report: RwSignal<Option<ShiftReport>>, reload: Callback<()>)
             return;
         };
         error.set(None);
+        // The store server's record of it, stored with it.
+        let balance = session.store_server.as_ref().map(|_| {
+            let id = store_plan::identifier(crate::web::till::random_bytes());
+            store_plan::balance_record(&movement, &id)
+        });
         spawn_local(async move {
             let stored = session
                 .store
-                .add_cash_movement(&session.shift_tag, CashMovementRecord::new(&movement))
+                .add_cash_movement(
+                    &session.shift_tag,
+                    CashMovementRecord::new(&movement),
+                    balance.as_ref(),
+                )
                 .await;
             match stored {
                 Ok(()) => {
+                    if let Some(balance) = balance {
+                        outbox.add(balance);
+                    }
                     printer.open_drawer();
                     amount.set(String::new());
                     reason.set(String::new());

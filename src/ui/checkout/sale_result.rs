@@ -20,6 +20,14 @@ use leptos::task::spawn_local;
 #[component]
 pub fn SaleResult() -> impl IntoView {
     let checkout = Checkout::get();
+    // A sale the paired printer prints by itself (`printer_hook`) is
+    // confirmed to the store server as printed.
+    if crate::ui::printer::Printer::get().is_paired() {
+        let printed = checkout.outcome.get_untracked();
+        if let Some(outcome) = printed.filter(|o| o.status != SaleStatus::Rejected) {
+            super::store_server::confirm_printed(&outcome);
+        }
+    }
     // A rejected sale stays on screen to be corrected; any other is done.
     let close = Callback::new(move |_| {
         let rejected = checkout
@@ -216,6 +224,7 @@ fn OutcomeView(outcome: SaleOutcome, close: Callback<()>) -> impl IntoView {
                         if !print_on_printer(&outcome) {
                             crate::web::document::print();
                         }
+                        super::store_server::confirm_printed(&outcome);
                     }
                 }>
                     {move || locale.t(Text::ReceiptPrint)}

@@ -9,6 +9,7 @@ use futures_channel::oneshot;
 use leptos::prelude::*;
 
 use crate::domain::catalog::Catalog;
+use crate::domain::line::Line;
 use crate::domain::scale_barcode::ScaleLayout;
 use crate::i18n::Text;
 
@@ -73,6 +74,19 @@ impl Default for Shelf {
 }
 
 impl Shelf {
+    /// Names the catalog product each receipt line sold, for the store
+    /// server (`None`: typed by hand, or no longer in the catalog).
+    pub fn product_names(self) -> impl Fn(&Line) -> Option<String> {
+        let catalog = self.catalog.get_untracked();
+        let scale = self.scale.get_untracked();
+        move |line| {
+            catalog
+                .as_ref()?
+                .sold_under(line.barcode(), &scale)
+                .map(|product| product.id().as_str().to_owned())
+        }
+    }
+
     pub fn ask_sync(self) {
         self.wake_round(None);
     }

@@ -85,6 +85,8 @@ pub struct SaleOutcome {
     /// What later steps could not take (refused points or coupon): the
     /// customer owes it.
     pub owed: Money,
+    /// The sale's identifier on the store server, if the shift has one.
+    pub store_sale_id: Option<String>,
 }
 
 impl SaleOutcome {
@@ -100,6 +102,7 @@ impl SaleOutcome {
             points_earned: None,
             new_points_balance: None,
             owed: Money::ZERO,
+            store_sale_id: None,
         }
     }
 
@@ -163,7 +166,11 @@ impl SaleOutcome {
             | Step::AppsPosComplete
             | Step::AppsPosRefund
             | Step::AosRefund
-            | Step::CapillaryReturn => Money::ZERO,
+            | Step::CapillaryReturn
+            | Step::StoreSale
+            | Step::StoreRefund
+            | Step::StoreReceipt
+            | Step::StoreBalance => Money::ZERO,
         }
     }
 }

@@ -11,6 +11,11 @@
 //! articles, one version each), `reprice` (the first N products' prices),
 //! `size` (regenerate with N products), `faults` (latency, 503s, 403 not
 //! approved), `reset`, and `state` (version, counts, requests seen).
+//!
+//! Sales, receipts, cash, registers and days are `ledger.rs`'s, with their
+//! own faults (`__control/ledger/faults`) and record (`__control/ledger`).
+
+mod ledger;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -92,6 +97,7 @@ struct Store {
     log: Vec<Logged>,
     faults: Faults,
     seen: Seen,
+    ledger: ledger::Ledger,
 }
 
 type Shared = Arc<Mutex<Store>>;
@@ -137,6 +143,7 @@ impl Store {
             log: Vec::new(),
             faults: Faults::default(),
             seen: Seen::default(),
+            ledger: ledger::Ledger::default(),
         }
     }
 
@@ -485,6 +492,24 @@ pub fn router(config: StoreConfig) -> Router {
         .route("/__control/faults", post(set_faults))
         .route("/__control/reset", post(reset))
         .route("/__control/state", get(store_state))
+        .route("/__control/ledger", get(ledger::recorded))
+        .route("/__control/ledger/faults", post(ledger::set_faults))
+        .route("/{api}/{seller}/sales", post(ledger::post_sale))
+        .route(
+            "/{api}/{seller}/sales/{identifier}/receipt",
+            post(ledger::confirm_receipt),
+        )
+        .route(
+            "/{api}/{seller}/registrations/{register}/balance",
+            post(ledger::post_balance),
+        )
+        .route(
+            "/{api}/{seller}/registrations/{register}/version",
+            get(ledger::register_version),
+        )
+        .route("/{api}/{seller}/days/current", post(ledger::close_day))
+        .route("/{api}/{seller}/days", get(ledger::days))
+        .route("/{api}/{seller}/days/{day}/report", get(ledger::report))
         .route("/{api}/{seller}/version", get(version))
         .route("/{api}/{seller}/{collection}", get(page))
         .route("/{api}/{seller}/{collection}/{from}/{to}", get(difference))
