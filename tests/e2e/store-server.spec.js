@@ -23,9 +23,17 @@ async function storeLedger(request) {
   return (await request.get(`${API}/srv4pos/__control/ledger`)).json();
 }
 
+// The demo's water, as the store server's catalog has it: 3 571.43 net of
+// 12 % VAT sells at 4 000.00.
+const SERVER_WATER = {
+  identifier: "p-water", name: "Water Hydrolife 1.5 l", netto: 357143, tax: "vat12",
+  barcodes: [WATER.barcode], classCode: "02201001001000000", unit: "pcs", custom: "",
+};
+
 test.beforeEach(async ({ request }) => {
   await post(request, "/srv4pos/__control/reset", {});
   await post(request, "/__control/reset", {});
+  await post(request, "/srv4pos/__control/catalog", { changed: { products: [SERVER_WATER] } });
 });
 
 /** Opens a shift on `provider` with the sandbox's store server. */
