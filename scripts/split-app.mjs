@@ -16,7 +16,7 @@
 // main module, its glue, the loader and the parts always belong together,
 // and index.html's references and integrity hashes are rewritten to match.
 // Usage outside trunk: `TRUNK_STAGING_DIR=dist TRUNK_PROFILE=release node scripts/split-app.mjs`.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -33,7 +33,19 @@ const linked = join(targetDir, "wasm32-unknown-unknown", release ? "release" : "
 const run = (tool, args) => execFileSync(tool, args, { stdio: ["ignore", "ignore", "inherit"] });
 const work = mkdtempSync(join(tmpdir(), "kassa-split-"));
 try {
-  run("wasm-split-cli", ["--target", "web", "--out-name", "kassa", linked, work]);
+  // The splitter's warnings matter: one of them means every part's data
+  // stayed in the first load (see SPLIT_SLACK in src/main.rs).
+  const split = spawnSync("wasm-split-cli", ["--target", "web", "--out-name", "kassa", linked, work], {
+    encoding: "utf8",
+    env: { ...process.env, RUST_LOG: "warn", NO_COLOR: "1" },
+  });
+  if (split.status !== 0) throw new Error(`wasm-split-cli failed:\n${split.stderr}${split.stdout}`);
+  const warnings = `${split.stdout}${split.stderr}`.split("\n").filter((line) => line.includes("WARN"));
+  const dataInMain = warnings.filter((line) => line.includes("putting it in main module"));
+  if (dataInMain.length > 0) {
+    throw new Error(`wasm-split kept the parts' data in the first load:\n${dataInMain.join("\n")}\nRaise SPLIT_SLACK in src/main.rs.`);
+  }
+  for (const line of warnings) console.warn(line);
   const bound = join(work, "bound");
   run("wasm-bindgen", [
     "--target", "web", "--no-typescript", "--keep-lld-exports",
