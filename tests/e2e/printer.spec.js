@@ -288,3 +288,26 @@ test("the drawer opens by hand only with the supervisor's PIN where one is set",
   await expect.poll(async () => (await jobs(page)).length).toBe(1);
   expect((await jobs(page))[0]).toEqual([0x1b, 0x40, ...DRAWER_PULSE]);
 });
+
+test("a cash refund kicks the drawer open; a card refund does not", async ({ page }) => {
+  await page.goto("/");
+  await openDemo(page);
+  await pair(page);
+  const cash = await sell(page, WATER.barcode, { cash: "4 000" });
+  await page.getByTestId("sale-new").click();
+  const card = await sell(page, COLA.barcode, { card: "12 500" });
+  await page.getByTestId("sale-new").click();
+  await expect.poll(async () => (await jobs(page)).length).toBe(2);
+
+  for (const number of [card, cash]) {
+    await page.getByTestId("refund-open").click();
+    await page.getByTestId("refund-receipt-input").fill(number);
+    await page.getByTestId("refund-find").click();
+    await page.getByTestId("refund-line").getByTestId("refund-line-qty").fill("1");
+    await page.getByTestId("refund-submit").click();
+    await expect(page.getByTestId("refund-status")).toHaveText("recorded");
+    await page.keyboard.press("Escape");
+  }
+  await expect.poll(async () => (await jobs(page)).length).toBe(3);
+  expect((await jobs(page))[2]).toEqual([0x1b, 0x40, ...DRAWER_PULSE]);
+});

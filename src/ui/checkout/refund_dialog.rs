@@ -27,6 +27,7 @@ use crate::ui::locale::Locale;
 use crate::ui::modal::Modal;
 use crate::ui::money::MoneyText;
 use crate::ui::outbox::Outbox;
+use crate::ui::printer::Printer;
 use crate::ui::session::CurrentSession;
 use crate::ui::supervisor::SupervisorApproval;
 
@@ -199,6 +200,7 @@ pub fn RefundDialog() -> impl IntoView {
     let card_typed = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Text>);
     let busy = RwSignal::new(false);
+    let printer = Printer::get();
     // The supervisor's PIN, where the deployment asks for it.
     let approved = RwSignal::new(false);
     let done = RwSignal::new(None::<Done>);
@@ -321,6 +323,10 @@ pub fn RefundDialog() -> impl IntoView {
                         None => (RefundStatus::Recorded, Text::RefundRecorded),
                     };
                     error.set(None);
+                    // Cash paid back comes out of the drawer.
+                    if !refund.tenders().cash.is_zero() {
+                        printer.open_drawer();
+                    }
                     done.set(Some(Done {
                         refund,
                         status,
