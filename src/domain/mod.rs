@@ -22,5 +22,6 @@ pub mod report;
 pub mod sale;
 pub mod scale_barcode;
 pub mod shift;
+pub mod shift_glance;
 pub mod supervisor;
 pub mod transaction_qr;

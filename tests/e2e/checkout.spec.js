@@ -298,3 +298,31 @@ test("a barcode scanned into the payment form is undone and does not complete th
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("customer-name")).toHaveText("Jasur Tursunov");
 });
+
+test("the X report draws the shift at a glance: receipts per hour and how customers paid", async ({ page }) => {
+  await page.goto("/");
+  await openDemo(page);
+  await expect(page.getByTestId("report-chart")).toHaveCount(0);
+  for (const [barcode, tender, amount] of [[WATER.barcode, "cash", "4000"], [COLA.barcode, "card", "12500"]]) {
+    await scan(page, barcode);
+    await page.getByTestId("pay-open").click();
+    await page.getByTestId(`pay-${tender}-input`).fill(amount);
+    await page.getByTestId("pay-submit").click();
+    await page.getByTestId("sale-new").click();
+  }
+  await page.getByTestId("report-x").click();
+  const chart = page.getByTestId("report-chart");
+  await expect(chart).toBeVisible();
+  const hours = await chart.getByTestId("chart-hour").evaluateAll((bars) =>
+    bars.map((bar) => Number(bar.dataset.value)),
+  );
+  expect(hours.reduce((sum, value) => sum + value, 0)).toBe(16500);
+  const tender = (kind) => chart.locator(`[data-testid="chart-tender"][data-kind="${kind}"]`);
+  await expect(tender("card").getByTestId("chart-tender-amount")).toHaveAttribute("data-value", "12500.00");
+  await expect(tender("cash").getByTestId("chart-tender-amount")).toHaveAttribute("data-value", "4000.00");
+  await expect(tender("card")).toContainText("76%");
+  // Every label follows the language.
+  await page.getByTestId("lang-select").first().selectOption("ru");
+  await expect(chart).toContainText("Как платили покупатели");
+  await expect(tender("cash")).toContainText("Наличные");
+});

@@ -31,6 +31,7 @@ mod scan_manual;
 mod scan_photo;
 mod server_report;
 pub mod shelf;
+mod shift_chart;
 mod shortcuts;
 mod state;
 mod store_server;

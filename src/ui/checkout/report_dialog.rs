@@ -9,6 +9,7 @@ use super::state::Checkout;
 use super::state::{SaleOutcome, SaleStatus};
 use rust_decimal::Decimal;
 
+use super::shift_chart::ShiftChart;
 use crate::domain::money::Money;
 use crate::domain::number_input::parse_money;
 use crate::domain::payment::Payment;
@@ -19,6 +20,7 @@ use crate::domain::report::{
     ZReport,
 };
 use crate::domain::sale::Sale;
+use crate::domain::shift_glance::ShiftGlance;
 use crate::i18n::{Describe, Text};
 use crate::srv4pos::plan as store_plan;
 use crate::store::journal::SaleRecord;
@@ -43,6 +45,7 @@ pub fn ReportDialog(closing: bool) -> impl IntoView {
     let outbox = Outbox::get();
     let report = RwSignal::new(None::<ShiftReport>);
     let journal = RwSignal::new(Vec::<SaleRecord>::new());
+    let glance = RwSignal::new(ShiftGlance::default());
     let z_report = RwSignal::new(None::<ZReport>);
     let counted = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Text>);
@@ -101,6 +104,7 @@ pub fn ReportDialog(closing: bool) -> impl IntoView {
                 )
                 .ok(),
             );
+            glance.set(ShiftGlance::of(sales.iter().map(|(sale, _, _)| sale)));
             journal.set(records);
         });
     };
@@ -148,6 +152,7 @@ pub fn ReportDialog(closing: bool) -> impl IntoView {
     view! {
         <Modal title=title on_close=leave>
             {move || report.get().map(|r| view! { <ReportFigures report=r.clone()/> <ReportPrinting report=r z=z_report/> })}
+            {move || view! { <ShiftChart glance=glance.get()/> }}
             <Show when=move || !closing>
                 <JournalList journal=journal/>
             </Show>
