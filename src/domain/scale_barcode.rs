@@ -18,8 +18,12 @@ pub fn ean13_check_digit(digits: &[u8; 12]) -> u8 {
     ((10 - sum % 10) % 10) as u8
 }
 
-/// Where the item code and the weight sit in a scale barcode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where the item code and the weight sit in a scale barcode. A deployment
+/// writes it in `config.json` as `"scaleLabel": {"prefixDigits": 2,
+/// "prefixes": [20, 29], "itemDigits": 5, "weightDigits": 5}`; any field
+/// left out keeps the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct ScaleLayout {
     /// The first prefix digits mark a scale code when they are within
     /// `prefixes` (e.g. 20–29 with two digits).
@@ -81,10 +85,9 @@ impl ScaleLabel {
 }
 
 impl ScaleLayout {
-    /// Reads `code` as a scale label. `Ok(None)`: not a scale code (another
-    /// length, not digits, a prefix outside the range) — an ordinary
-    /// barcode. An error: a scale code that cannot be trusted.
-    pub fn read(&self, code: &str) -> Result<Option<ScaleLabel>, ScaleBarcodeError> {
+    /// A prefix, an item code and a weight that make the twelve digits
+    /// before an EAN-13's check digit.
+    fn check(&self) -> Result<(), ScaleBarcodeError> {
         let digits_before_check = self
             .prefix_digits
             .checked_add(self.item_digits)
@@ -92,6 +95,14 @@ impl ScaleLayout {
         if self.prefix_digits == 0 || digits_before_check != Some(12) {
             return Err(ScaleBarcodeError::BadLayout);
         }
+        Ok(())
+    }
+
+    /// Reads `code` as a scale label. `Ok(None)`: not a scale code (another
+    /// length, not digits, a prefix outside the range) — an ordinary
+    /// barcode. An error: a scale code that cannot be trusted.
+    pub fn read(&self, code: &str) -> Result<Option<ScaleLabel>, ScaleBarcodeError> {
+        self.check()?;
         let code = code.trim();
         let Ok(digits) = <[u8; 13]>::try_from(code.as_bytes()) else {
             return Ok(None);
@@ -127,57 +138,22 @@ impl ScaleLayout {
             weight,
         }))
     }
-}
 
-/// The store's layout as a deployment writes it in `config.json`
-/// (`"scaleLabel": {"prefixDigits": 2, "prefixes": [20, 29], "itemDigits":
-/// 5, "weightDigits": 5}`); any field left out keeps the default.
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-struct ConfiguredLayout {
-    prefix_digits: usize,
-    prefixes: (u32, u32),
-    item_digits: usize,
-    weight_digits: usize,
-}
-
-impl Default for ConfiguredLayout {
-    fn default() -> Self {
-        let layout = ScaleLayout::default();
-        ConfiguredLayout {
-            prefix_digits: layout.prefix_digits,
-            prefixes: layout.prefixes,
-            item_digits: layout.item_digits,
-            weight_digits: layout.weight_digits,
-        }
-    }
-}
-
-impl ScaleLayout {
     /// The layout `config.json` names, or the default when it names none
     /// or one that does not add up to an EAN-13 (`BadLayout`).
     pub fn configured(config_json: &str) -> Result<ScaleLayout, ScaleBarcodeError> {
         #[derive(serde::Deserialize, Default)]
         #[serde(rename_all = "camelCase", default)]
         struct Config {
-            scale_label: Option<ConfiguredLayout>,
+            scale_label: Option<ScaleLayout>,
         }
         let Ok(Config {
-            scale_label: Some(configured),
+            scale_label: Some(layout),
         }) = serde_json::from_str::<Config>(config_json)
         else {
             return Ok(ScaleLayout::default());
         };
-        let layout = ScaleLayout {
-            prefix_digits: configured.prefix_digits,
-            prefixes: configured.prefixes,
-            item_digits: configured.item_digits,
-            weight_digits: configured.weight_digits,
-        };
-        match layout.read("") {
-            Err(ScaleBarcodeError::BadLayout) => Err(ScaleBarcodeError::BadLayout),
-            _ => Ok(layout),
-        }
+        layout.check().map(|()| layout)
     }
 }
 
