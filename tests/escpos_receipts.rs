@@ -14,18 +14,20 @@ use std::{env, fs};
 
 use kassa::domain::customer::{Customer, CustomerCode, CustomerId};
 use kassa::domain::line::LineDraft;
-use kassa::domain::loyalty_tender::cashback_spend;
+use kassa::domain::loyalty_tender::{cashback_spend, LoyaltyTender};
 use kassa::domain::money::Money;
 use kassa::domain::payment::Settlement;
 use kassa::domain::quantity::Quantity;
 use kassa::domain::receipt::Totals;
+use kassa::domain::refund::{Earned, Refund, RefundDraft, RefundPick, Refundable};
 use kassa::domain::sale::{LocalDateTime, ReceiptNumber, Sale, SaleDraft};
 use kassa::i18n::{Lang, Text};
 use kassa::print::code_page::{CodePage, UNPRINTABLE};
 use kassa::print::escpos::{self, DRAWER_PULSE};
-use kassa::print::job::{PrintJob, PrintRequest, ReceiptJob};
+use kassa::print::job::{PrintJob, PrintRequest, ReceiptJob, RefundJob};
 use kassa::print::Paper;
 use kassa::store::journal::SaleRecord;
+use kassa::store::refund_journal::RefundRecord;
 use rust_decimal::Decimal;
 
 const AT: LocalDateTime = LocalDateTime {
@@ -248,6 +250,109 @@ fn receipts_match_their_golden_streams() {
         let expected = fs::read(golden(case.name, "bin")).unwrap();
         assert!(bytes == expected, "{}: the stream changed", case.name);
     }
+}
+
+/// One cola paid 10 000 in the customer's AppsPOS app and the rest by card.
+fn in_app_sale() -> Sale {
+    let lines =
+        vec![kassa::domain::line::Line::new(item("Coca-Cola 1.5 l", "12500", "1")).unwrap()];
+    let in_app = sum("10000");
+    let settlement = Settlement::new(sum("2500"), Money::ZERO, sum("2500")).unwrap();
+    let draft = SaleDraft {
+        cashier: "Aziza".into(),
+        customer: None,
+        lines,
+        bill_discount: None,
+        loyalty_tenders: vec![LoyaltyTender::in_app(in_app)],
+        settlement,
+    };
+    Sale::finalize(draft, ReceiptNumber("T1A2B-2611231405-000009".into()), AT).unwrap()
+}
+
+/// A refund of `sale`'s `picks` (line, quantity), numbered after it.
+fn refund_of(sale: &Sale, picks: &[(usize, &str)], earned: Earned) -> Refund {
+    let draft = RefundDraft {
+        cashier: "Bekzod".into(),
+        picks: picks
+            .iter()
+            .map(|&(line, quantity)| RefundPick {
+                line,
+                quantity: Quantity::new(Decimal::from_str(quantity).unwrap()).unwrap(),
+            })
+            .collect(),
+        card: None,
+    };
+    let at = LocalDateTime { hour: 16, ..AT };
+    Refundable::of(sale, &[])
+        .unwrap()
+        .quote(&draft, earned)
+        .unwrap()
+        .finalize(ReceiptNumber("T1A2B-2611231405-000010".into()), at)
+}
+
+fn refund_request(refund: &Refund, lang: Lang, paper: Paper, open_drawer: bool) -> PrintRequest {
+    PrintRequest {
+        lang: lang.code().into(),
+        paper,
+        code_page: CodePage::Cp866,
+        job: PrintJob::Refund(Box::new(RefundJob {
+            record: RefundRecord::new(refund, "2611231405"),
+            till: "T1A2B".into(),
+            open_drawer,
+        })),
+    }
+}
+
+#[test]
+fn refund_receipts_match_their_golden_streams() {
+    let bless = env::var_os("KASSA_BLESS_GOLDEN").is_some();
+    let sale = full_sale(RU_NAMES);
+    let earned = Earned {
+        cashback: Some(sum("421.28")),
+        points: None,
+    };
+    // One water of two and the weighed apples, from the sale with cashback.
+    let partial = refund_of(&sale, &[(0, "1"), (1, "0.750")], earned);
+    let in_app = refund_of(&in_app_sale(), &[(0, "1")], Earned::default());
+    for (name, refund, lang, paper, drawer) in [
+        ("refund_ru_58", &partial, Lang::Ru, Paper::Mm58, true),
+        ("refund_en_80_in_app", &in_app, Lang::En, Paper::Mm80, false),
+    ] {
+        let bytes = refund_request(refund, lang, paper, drawer)
+            .stream()
+            .unwrap();
+        let text = escpos_reader::render(&bytes, paper.columns())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        if bless {
+            fs::write(golden(name, "bin"), &bytes).unwrap();
+            fs::write(golden(name, "txt"), &text).unwrap();
+            continue;
+        }
+        let expected = fs::read_to_string(golden(name, "txt")).unwrap();
+        assert_eq!(text, expected, "{name}: the visible refund receipt changed");
+        assert!(
+            bytes == fs::read(golden(name, "bin")).unwrap(),
+            "{name}: the stream changed"
+        );
+        assert_eq!(
+            bytes.windows(5).any(|w| w == DRAWER_PULSE),
+            drawer,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn an_in_app_payment_is_named_on_the_receipt_not_called_cashback() {
+    let sale = in_app_sale();
+    let mut case = cases().remove(5);
+    case.sale = sale;
+    let text = escpos_reader::render(&request(&case).stream().unwrap(), 48).unwrap();
+    assert!(text.contains("Paid in the app"), "{text}");
+    assert!(
+        !text.contains(Text::BonusApplied.in_lang(Lang::En)),
+        "{text}"
+    );
 }
 
 #[test]

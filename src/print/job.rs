@@ -9,11 +9,12 @@ use serde::{Deserialize, Serialize};
 
 use super::code_page::CodePage;
 use super::escpos::{self, Extras};
-use super::receipt::{self, Loyalty, ReceiptPrint};
+use super::receipt::{self, Loyalty, ReceiptPrint, RefundPrint};
 use super::Paper;
 use crate::domain::money::Money;
 use crate::i18n::Lang;
 use crate::store::journal::SaleRecord;
+use crate::store::refund_journal::RefundRecord;
 
 /// A job for the printer, in the cashier's language on this till's paper.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,6 +30,7 @@ pub struct PrintRequest {
 #[serde(rename_all = "camelCase")]
 pub enum PrintJob {
     Receipt(Box<ReceiptJob>),
+    Refund(Box<RefundJob>),
     TestPage,
     /// Figures under a title, as the X and Z reports: labels and values
     /// already in the cashier's words.
@@ -49,6 +51,16 @@ pub struct ReceiptJob {
     pub balance: Option<String>,
     pub link: Option<String>,
     pub copy: bool,
+    pub open_drawer: bool,
+}
+
+/// A refund's receipt, from its journal record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RefundJob {
+    pub record: RefundRecord,
+    pub till: String,
+    /// Cash went back: the drawer opens with the print.
     pub open_drawer: bool,
 }
 
@@ -91,6 +103,18 @@ impl PrintRequest {
                     self.code_page,
                     Extras::default(),
                 ))
+            }
+            PrintJob::Refund(job) => {
+                let refund = job.record.refund().ok_or(JobError::Unreadable)?;
+                let print = RefundPrint {
+                    refund: &refund,
+                    till: &job.till,
+                };
+                let blocks = receipt::refund_receipt(&print, lang, self.paper);
+                let extras = Extras {
+                    open_drawer: job.open_drawer,
+                };
+                Ok(escpos::stream(&blocks, self.paper, self.code_page, extras))
             }
             PrintJob::Receipt(job) => {
                 let sale = job.record.sale().ok_or(JobError::Unreadable)?;

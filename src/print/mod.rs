@@ -16,6 +16,7 @@ pub mod error;
 pub mod escpos;
 pub mod job;
 pub mod receipt;
+pub mod summary;
 #[cfg(target_arch = "wasm32")]
 pub mod worker;
 

@@ -3,12 +3,13 @@
 //! fitted to the paper.
 
 use super::columns::{row, wrap};
-use super::{Block, Paper};
+use super::{summary, Block, Paper};
 use crate::domain::date_style::format_date_time;
 use crate::domain::money::Money;
 use crate::domain::number_input::{format_money, format_quantity};
 use crate::domain::payment::Tender;
 use crate::domain::receipt::vat_by_rate;
+use crate::domain::refund::Refund;
 use crate::domain::sale::Sale;
 use crate::i18n::{Lang, Text};
 
@@ -82,12 +83,17 @@ pub fn receipt(print: &ReceiptPrint, lang: Lang, paper: Paper) -> Vec<Block> {
             &money(vat),
         );
     }
+    if let Some((label, amount)) = summary::bill_discount(sale) {
+        rows(&mut blocks, t(label), &format!("-{}", money(amount)));
+    }
     rows(
         &mut blocks,
         t(Text::TotalBeforeBonus),
         &money(totals.total_before_bonus),
     );
-    rows(&mut blocks, t(Text::BonusApplied), &money(totals.bonus));
+    for (label, amount) in summary::loyalty_tenders(sale) {
+        rows(&mut blocks, t(label), &money(amount));
+    }
     let due = format!("{} {}", money(totals.total_due), t(Text::Currency));
     blocks.extend(
         row(t(Text::TotalDue), &due, columns)
@@ -130,6 +136,81 @@ pub fn receipt(print: &ReceiptPrint, lang: Lang, paper: Paper) -> Vec<Block> {
     if let Some(link) = print.link {
         blocks.push(Block::Qr(link.to_owned()));
     }
+    blocks
+}
+
+/// A refund and what goes on its receipt besides.
+#[derive(Debug, Clone, Copy)]
+pub struct RefundPrint<'a> {
+    pub refund: &'a Refund,
+    pub till: &'a str,
+}
+
+/// Lays out a refund's receipt for `paper` in `lang`: the sale it takes
+/// back, the returned lines with their VAT, what went back per tender and
+/// what the loyalty program takes back, as the printed page shows it.
+pub fn refund_receipt(print: &RefundPrint, lang: Lang, paper: Paper) -> Vec<Block> {
+    let columns = paper.columns();
+    let t = |text: Text| text.in_lang(lang);
+    let money = |m: Money| format_money(m, lang.number_style());
+    let refund = print.refund;
+    let mut blocks = Vec::new();
+    let rows = |blocks: &mut Vec<Block>, label: &str, value: &str| {
+        blocks.extend(row(label, value, columns).into_iter().map(Block::Line));
+    };
+
+    blocks.extend(title(t(Text::AppName), columns));
+    blocks.extend(title(t(Text::RefundReceiptTitle), columns));
+    rows(&mut blocks, t(Text::ReceiptTill), print.till);
+    rows(&mut blocks, t(Text::LoginCashier), refund.cashier());
+    rows(&mut blocks, t(Text::RefundNumber), &refund.number().0);
+    rows(&mut blocks, t(Text::RefundOriginal), &refund.original().0);
+    let at = format_date_time(refund.finalized_at(), lang.date_style());
+    rows(&mut blocks, t(Text::ReceiptDate), &at);
+    blocks.push(Block::Rule);
+
+    let lines = refund.fiscal_lines();
+    for line in &lines {
+        blocks.extend(wrap(line.name(), columns).into_iter().map(Block::Line));
+        let quantity = format_quantity(line.quantity(), lang.number_style());
+        let each = format!("{quantity} x {}", money(line.unit_price()));
+        rows(&mut blocks, &each, &format!("-{}", money(line.total())));
+    }
+    blocks.push(Block::Rule);
+
+    for (rate, vat) in vat_by_rate(&lines) {
+        rows(
+            &mut blocks,
+            &format!("{} {rate}%", t(Text::ReceiptVatAt)),
+            &money(vat),
+        );
+    }
+    let total = format!("{} {}", money(refund.total()), t(Text::Currency));
+    blocks.extend(
+        row(t(Text::RefundTotal), &total, columns)
+            .into_iter()
+            .map(Block::Strong),
+    );
+    for (label, amount) in summary::paid_back(refund) {
+        rows(&mut blocks, t(label), &money(amount));
+    }
+    let reversal = refund.reversal();
+    if let Some(amount) = reversal.cashback_taken_back {
+        rows(
+            &mut blocks,
+            t(Text::RefundCashbackTakenBack),
+            &money(amount),
+        );
+    }
+    if let Some(points) = reversal.points_taken_back {
+        rows(
+            &mut blocks,
+            t(Text::RefundPointsTakenBack),
+            &points.to_string(),
+        );
+    }
+    blocks.push(Block::Line(String::new()));
+    blocks.push(Block::Barcode(refund.number().0.clone()));
     blocks
 }
 

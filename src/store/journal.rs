@@ -54,6 +54,10 @@ pub struct SaleRecord {
     /// finalize: a refund names it as its original.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub store_sale_id: Option<String>,
+    /// The `refund_id` AppsPOS gave when the app paid part of the sale: its
+    /// refund sends it back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_app_refund_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -266,6 +270,7 @@ impl SaleRecord {
             earned: None,
             earned_points: None,
             store_sale_id: None,
+            in_app_refund_id: None,
         }
     }
 

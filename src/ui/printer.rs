@@ -17,7 +17,7 @@ use crate::print::client::StreamBuilder;
 use crate::print::code_page::CodePage;
 use crate::print::error::PrinterError;
 use crate::print::escpos;
-use crate::print::job::{PrintJob, PrintRequest, ReceiptJob};
+use crate::print::job::{PrintJob, PrintRequest, ReceiptJob, RefundJob};
 use crate::print::Paper;
 use crate::web::printer::{self, PrinterPort, Transport};
 use crate::web::storage;
@@ -184,6 +184,22 @@ impl Printer {
             paper,
             code_page: self.code_page.get_untracked(),
             job: PrintJob::Receipt(Box::new(job)),
+        };
+        self.enqueue(Job {
+            stream: Stream::Request(Box::new(request)),
+            opens_drawer,
+            receipt,
+        });
+    }
+
+    pub fn print_refund(self, lang: Lang, paper: Paper, job: RefundJob) {
+        let opens_drawer = job.open_drawer;
+        let receipt = Some(job.record.receipt_number.clone());
+        let request = PrintRequest {
+            lang: lang.code().to_owned(),
+            paper,
+            code_page: self.code_page.get_untracked(),
+            job: PrintJob::Refund(Box::new(job)),
         };
         self.enqueue(Job {
             stream: Stream::Request(Box::new(request)),

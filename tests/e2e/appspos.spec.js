@@ -12,6 +12,7 @@ const VOUCHER_10K = "QR-20261201-A1B2-0000001";
 const NO_VOUCHER = "QR-20261201-C3D4-0000002";
 const FAILS = "QR-20261201-E5F6-0000003";
 const COVERS_ALL = "QR-20261201-0F0F-0000004";
+const WALLET_5K = "QR-20261201-B7C8-0000005";
 
 async function control(request, path, data) {
   const response = await request.post(`${SANDBOX}/${path}`, { data });
@@ -251,6 +252,79 @@ test("503 on every 3rd call and answers lost after every 4th commit: 6 sales, 6 
   expect(duplicateCharges).toBe(0);
   expect(dropped).toBeGreaterThan(0);
   expect(transactions.every((t) => t.state === "completed")).toBe(true);
+});
+
+test("the app holds less than the bill: it pays what it holds, the rest in cash, exact to the tiyin", async ({
+  page,
+  request,
+}) => {
+  await login(page);
+  await ringUp(page);
+  await order(page, WALLET_5K);
+  await expect(page.getByTestId("appspos-payable")).toHaveAttribute("data-value", "16500.00");
+  await page.getByTestId("appspos-release").click();
+  // Paid 5 000 in the app: the payment dialog asks for the other 11 500.
+  await expect(page.getByTestId("pay-cash-input")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("total-due")).toHaveAttribute("data-value", "11500.00");
+  await page.getByTestId("pay-cash-input").fill("20000");
+  await page.getByTestId("pay-submit").click();
+  await expect(page.getByTestId("sale-result")).toBeVisible();
+  await expect(page.getByTestId("appspos-paid")).toHaveAttribute("data-value", "5000.00");
+  await expect(page.getByTestId("sale-change")).toHaveAttribute("data-value", "8500.00");
+  await expect(page.getByTestId("sale-status")).toHaveText("sent");
+  // The receipt names the app's payment and the cash beside it.
+  const printed = page.getByTestId("printed-receipt");
+  await expect(printed).toContainText("Paid in the app");
+  await expect(printed).toContainText("5,000.00");
+  await expect(printed).toContainText("Cash");
+  await expect(printed).not.toContainText("Cashback");
+  const { charges, duplicateCharges, transactions } = await ledger(request);
+  expect(charges.map((c) => c.amount)).toEqual(["5000.00"]);
+  expect(duplicateCharges).toBe(0);
+  expect(transactions[0].state).toBe("completed");
+});
+
+test("a sale paid in the app is refunded to the app once, through 503s and lost answers", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  await login(page);
+  await ringUp(page);
+  await order(page, VOUCHER_10K);
+  await releaseAndFinish(page);
+  const number = await page.getByTestId("receipt-number").textContent();
+  await page.getByTestId("sale-new").click();
+  await control(request, "__control/appspos/faults", {
+    unavailableEvery: 2,
+    dropAfterCommitEvery: 1,
+  });
+
+  await page.getByTestId("refund-open").click();
+  await page.getByTestId("refund-receipt-input").fill(number);
+  await page.getByTestId("refund-find").click();
+  // Only the whole receipt goes back to the app.
+  await page.getByTestId("refund-line").first().getByTestId("refund-line-qty").fill("1");
+  await expect(page.getByTestId("refund-error")).toBeVisible();
+  await page.getByTestId("refund-whole").click();
+  await expect(page.getByTestId("refund-total")).toHaveAttribute("data-value", "6500.00");
+  await expect(page.getByTestId("refund-in-app")).toHaveAttribute("data-value", "6500.00");
+  await expect(page.getByTestId("refund-cash")).toHaveAttribute("data-value", "0.00");
+  await page.getByTestId("refund-submit").click();
+  await expect(page.getByTestId("refund-status")).toHaveText("queued");
+  await expect(page.getByTestId("outbox-pending")).toHaveText("0", { timeout: 60_000 });
+  const { refunds, dropped } = await ledger(request);
+  expect(dropped).toBeGreaterThan(0);
+  expect(refunds).toHaveLength(1);
+  expect(refunds[0].amount).toBe("6500.00");
+  expect(refunds[0].transaction_qrcode).toBe(VOUCHER_10K);
+  // Nothing is left to give back.
+  await page.keyboard.press("Escape");
+  await page.getByTestId("refund-open").click();
+  await page.getByTestId("refund-receipt-input").fill(number);
+  await page.getByTestId("refund-find").click();
+  await expect(page.getByTestId("refund-exhausted")).toBeVisible();
+  expect((await ledger(request)).refunds).toHaveLength(1);
 });
 
 test("a wrong secret is a clear error at the first call", async ({ page, request }) => {

@@ -289,7 +289,7 @@ test("the drawer opens by hand only with the supervisor's PIN where one is set",
   expect((await jobs(page))[0]).toEqual([0x1b, 0x40, ...DRAWER_PULSE]);
 });
 
-test("a cash refund kicks the drawer open; a card refund does not", async ({ page }) => {
+test("a refund prints its own receipt once, kicking the drawer for cash only; a reprint goes to the printer", async ({ page }) => {
   await page.goto("/");
   await openDemo(page);
   await pair(page);
@@ -299,6 +299,7 @@ test("a cash refund kicks the drawer open; a card refund does not", async ({ pag
   await page.getByTestId("sale-new").click();
   await expect.poll(async () => (await jobs(page)).length).toBe(2);
 
+  const refunds = [];
   for (const number of [card, cash]) {
     await page.getByTestId("refund-open").click();
     await page.getByTestId("refund-receipt-input").fill(number);
@@ -306,8 +307,26 @@ test("a cash refund kicks the drawer open; a card refund does not", async ({ pag
     await page.getByTestId("refund-line").getByTestId("refund-line-qty").fill("1");
     await page.getByTestId("refund-submit").click();
     await expect(page.getByTestId("refund-status")).toHaveText("recorded");
+    refunds.push(await page.getByTestId("refund-number").textContent());
+    if (number === cash) break;
     await page.keyboard.press("Escape");
   }
-  await expect.poll(async () => (await jobs(page)).length).toBe(3);
-  expect((await jobs(page))[2]).toEqual([0x1b, 0x40, ...DRAWER_PULSE]);
+  await expect.poll(async () => (await jobs(page)).length).toBe(4);
+  const [cardRefund, cashRefund] = (await jobs(page)).slice(2);
+  for (const [job, original, refund] of [[cardRefund, card, refunds[0]], [cashRefund, cash, refunds[1]]]) {
+    expect(has(job, ascii("REFUND"))).toBe(true);
+    expect(has(job, ascii(original))).toBe(true);
+    expect(has(job, ascii(refund))).toBe(true);
+    expect(has(job, CUT)).toBe(true);
+  }
+  expect(has(cardRefund, DRAWER_PULSE)).toBe(false);
+  expect(has(cashRefund, DRAWER_PULSE)).toBe(true);
+
+  // Asked for again: the printer prints it, the drawer stays shut, no dialog.
+  await page.getByTestId("refund-print").click();
+  await expect.poll(async () => (await jobs(page)).length).toBe(5);
+  const reprint = (await jobs(page))[4];
+  expect(has(reprint, ascii(refunds[1]))).toBe(true);
+  expect(has(reprint, DRAWER_PULSE)).toBe(false);
+  expect(await page.evaluate(() => window.printDialogs)).toBe(0);
 });

@@ -269,7 +269,7 @@ mod tests {
         let mut server = DemoServer::default();
         let samples: Vec<(String, String)> =
             serde_json::from_str(&server.answer(DemoCall::AppsPosSamples).body).unwrap();
-        assert_eq!(samples.len(), 4);
+        assert_eq!(samples.len(), 5);
         let qr = crate::domain::transaction_qr::TransactionQr::parse(&samples[0].0).unwrap();
         let credentials = Credentials::new(DEMO_API_KEY, DEMO_SECRET, DEMO_BRANCH_CODE, "T1");
         let signed = wire::cancel(&qr).signed(&credentials);

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::appspos_camera::TransactionCodeCamera;
 use super::appspos_flow::Flow;
 use super::demo_samples::SampleList;
 use super::state::Checkout;
@@ -18,8 +19,8 @@ use crate::web::clock::now_ms;
 /// How often the waiting timer moves.
 const TICK_MS: u64 = 500;
 
-/// Paying in the customer's AppsPOS app: the transaction code starts the
-/// order, the app's voucher comes off the bill, the cashier releases the
+/// Paying in the customer's AppsPOS app: the transaction code (shown to
+/// the camera, from a photo, or typed) starts the order, the app's voucher comes off the bill, the cashier releases the
 /// payment and the till waits for the app; paid, the sale is finalized.
 #[component]
 pub fn AppsPosDialog() -> impl IntoView {
@@ -121,15 +122,19 @@ pub fn AppsPosDialog() -> impl IntoView {
         ) && !flow.busy.get_untracked()
     };
 
+    let start = move |qr: TransactionQr| {
+        if !checkout.can_pay() {
+            return false;
+        }
+        code_error.set(None);
+        flow.begin(qr);
+        true
+    };
     let on_code = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if !checkout.can_pay() {
-            return;
-        }
         match TransactionQr::parse(&code.get_untracked()) {
             Ok(qr) => {
-                code_error.set(None);
-                flow.begin(qr);
+                start(qr);
             }
             Err(e) => code_error.set(Some(e.text())),
         }
@@ -144,6 +149,7 @@ pub fn AppsPosDialog() -> impl IntoView {
             <Show
                 when=move || checkout.in_app.with(Option::is_some)
                 fallback=move || view! {
+                    <TransactionCodeCamera on_code=Callback::new(start) error=code_error/>
                     <form class="stack" novalidate=true on:submit=on_code>
                         <Field label=Text::AppsPosCode test_id="scan-manual-input" value=code
                             placeholder="QR-YYYYMMDD-XXXX-NNNNNNN" autofocus=true verbatim=true/>

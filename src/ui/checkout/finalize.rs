@@ -136,6 +136,10 @@ pub async fn finalize_sale(
                 }
                 let mut record = SaleRecord::new(&sale, &session.shift_tag);
                 record.store_sale_id.clone_from(&store_sale_id);
+                record.in_app_refund_id = in_app
+                    .as_ref()
+                    .and_then(InAppSale::paid)
+                    .map(|paid| paid.refund_id.clone());
                 Ok::<_, SaleError>(((sale, pending.clone()), record, pending))
             },
         )

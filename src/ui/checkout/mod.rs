@@ -1,5 +1,6 @@
 //! The checkout screen, where a cashier spends most of the day.
 
+mod appspos_camera;
 mod appspos_dialog;
 mod appspos_flow;
 mod bonus_dialog;

@@ -7,7 +7,7 @@ use crate::domain::payment::Tender;
 use crate::domain::receipt::vat_by_rate;
 use crate::domain::refund::Refund;
 use crate::i18n::Text;
-use crate::print::{barcode, Paper};
+use crate::print::{barcode, summary, Paper};
 use crate::ui::locale::Locale;
 use crate::web::storage;
 
@@ -29,6 +29,20 @@ pub fn saved_paper() -> Paper {
     storage::get(PAPER_KEY)
         .and_then(|width| Paper::from_millimetres(&width))
         .unwrap_or(Paper::Mm80)
+}
+
+/// Labelled amounts, one row each.
+fn money_rows(locale: Locale, rows: Vec<(Text, Money)>) -> impl IntoView {
+    rows.into_iter()
+        .map(|(label, amount)| {
+            view! {
+                <div class="pr-row">
+                    <span>{move || locale.t(label)}</span>
+                    <span>{move || locale.money(amount)}</span>
+                </div>
+            }
+        })
+        .collect_view()
 }
 
 /// The receipt number as Code 128 bars, for the refund dialog's scanner.
@@ -113,6 +127,15 @@ pub fn PrintedReceipt(outcome: SaleOutcome, paper: RwSignal<String>) -> impl Int
             }
         })
         .collect_view();
+    let discount_row = summary::bill_discount(&sale).map(|(label, amount)| {
+        view! {
+            <div class="pr-row" data-testid="receipt-bill-discount">
+                <span>{move || locale.t(label)}</span>
+                <span>{move || format!("−{}", money(amount))}</span>
+            </div>
+        }
+    });
+    let tender_rows = money_rows(locale, summary::loyalty_tenders(&sale));
     let change = sale.settlement().change;
     let has_customer = sale.customer().is_some();
     let pending = outcome.status == SaleStatus::Queued;
@@ -144,8 +167,9 @@ pub fn PrintedReceipt(outcome: SaleOutcome, paper: RwSignal<String>) -> impl Int
             {line_rows}
             <hr/>
             {vat_rows}
+            {discount_row}
             <div class="pr-row"><span>{move || locale.t(Text::TotalBeforeBonus)}</span><span>{move || money(totals.total_before_bonus)}</span></div>
-            <div class="pr-row"><span>{move || locale.t(Text::BonusApplied)}</span><span>{move || money(totals.bonus)}</span></div>
+            {tender_rows}
             <div class="pr-row pr-strong">
                 <span>{move || locale.t(Text::TotalDue)}</span>
                 <span>{move || format!("{} {}", money(totals.total_due), locale.t(Text::Currency))}</span>
@@ -200,25 +224,7 @@ pub fn PrintedRefund(refund: Refund, paper: RwSignal<String>) -> impl IntoView {
             }
         })
         .collect_view();
-    let tenders = *refund.tenders();
-    let paid_back = [
-        (Text::TenderCash, tenders.cash),
-        (Text::TenderCard, tenders.card),
-        (Text::RefundCashbackBack, tenders.cashback),
-        (Text::RefundPointsValue, tenders.points),
-        (Text::RefundInApp, tenders.in_app),
-    ]
-    .into_iter()
-    .filter(|(_, amount)| !amount.is_zero())
-    .map(|(label, amount)| {
-        view! {
-            <div class="pr-row">
-                <span>{move || locale.t(label)}</span>
-                <span>{move || money(amount)}</span>
-            </div>
-        }
-    })
-    .collect_view();
+    let paid_back = money_rows(locale, summary::paid_back(&refund));
     let taken_back = refund.reversal().cashback_taken_back.map(|amount| {
         view! {
             <div class="pr-row">

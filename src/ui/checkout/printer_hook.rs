@@ -1,15 +1,17 @@
-//! Where the checkout meets the receipt printer: a finalized sale prints
-//! once by itself (kicking the drawer open when cash was taken), and a print
-//! asked for again goes to the printer when one is paired, else to the
-//! browser's print dialog as before.
+//! Where the checkout meets the receipt printer: a finalized sale or refund
+//! prints once by itself (kicking the drawer open when cash changed hands),
+//! and a print asked for again goes to the printer when one is paired, else
+//! to the browser's print dialog as before.
 
 use leptos::prelude::*;
 
 use super::printed_receipt::saved_paper;
 use super::state::{Checkout, SaleOutcome, SaleStatus};
 use crate::domain::payment::Tender;
-use crate::print::job::ReceiptJob;
+use crate::domain::refund::Refund;
+use crate::print::job::{ReceiptJob, RefundJob};
 use crate::store::journal::SaleRecord;
+use crate::store::refund_journal::RefundRecord;
 use crate::ui::locale::Locale;
 use crate::ui::printer::Printer;
 use crate::ui::session::CurrentSession;
@@ -52,6 +54,46 @@ pub fn print_on_printer(outcome: &SaleOutcome) -> bool {
         send(printer, outcome, false);
     }
     paired
+}
+
+/// Refund receipts on the paired printer. Taken while the dialog is built:
+/// a refund is stored, and printed, outside any reactive owner.
+#[derive(Clone, Copy)]
+pub struct RefundPrinter {
+    printer: Printer,
+    current: CurrentSession,
+    locale: Locale,
+}
+
+impl RefundPrinter {
+    pub fn get() -> RefundPrinter {
+        RefundPrinter {
+            printer: Printer::get(),
+            current: CurrentSession::get(),
+            locale: Locale::get(),
+        }
+    }
+
+    /// Prints `refund`, kicking the drawer when cash went back; `false`:
+    /// no printer is paired (the caller may open the print dialog).
+    pub fn print(self, refund: &Refund, open_drawer: bool) -> bool {
+        if !self.printer.is_paired() {
+            return false;
+        }
+        let shift_tag = self
+            .current
+            .session()
+            .map(|s| s.shift_tag.clone())
+            .unwrap_or_default();
+        let job = RefundJob {
+            record: RefundRecord::new(refund, &shift_tag),
+            till: crate::web::till::till_id(),
+            open_drawer,
+        };
+        let lang = self.locale.lang_untracked();
+        self.printer.print_refund(lang, saved_paper(), job);
+        true
+    }
 }
 
 fn send(printer: Printer, outcome: &SaleOutcome, open_drawer: bool) {

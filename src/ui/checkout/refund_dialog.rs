@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::printed_receipt::{paper_width, PrintedRefund};
+use super::printer_hook::RefundPrinter;
 use super::state::Checkout;
 use crate::domain::money::Money;
 use crate::domain::number_input::{format_quantity, parse_money, parse_quantity};
@@ -27,7 +28,6 @@ use crate::ui::locale::Locale;
 use crate::ui::modal::Modal;
 use crate::ui::money::MoneyText;
 use crate::ui::outbox::Outbox;
-use crate::ui::printer::Printer;
 use crate::ui::session::CurrentSession;
 use crate::ui::supervisor::SupervisorApproval;
 
@@ -200,10 +200,10 @@ pub fn RefundDialog() -> impl IntoView {
     let card_typed = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Text>);
     let busy = RwSignal::new(false);
-    let printer = Printer::get();
     // The supervisor's PIN, where the deployment asks for it.
     let approved = RwSignal::new(false);
     let done = RwSignal::new(None::<Done>);
+    let refund_printer = RefundPrinter::get();
 
     let worked = Memo::new(move |_| -> Worked {
         found.with(|basis| match basis {
@@ -291,9 +291,12 @@ pub fn RefundDialog() -> impl IntoView {
                     }
                     let number = ReceiptNumber(receipt_number(&till, &tag, sequence));
                     let (refund, record) = basis.finalize(&draft, &shown, number, at, &tag)?;
-                    // The AppsPOS refund id is not kept with a sale yet: an
-                    // in-app payment is not sold through this checkout.
-                    let mut plan = refund_plan::plan(access, &basis.sale, &refund, None);
+                    let mut plan = refund_plan::plan(
+                        access,
+                        &basis.sale,
+                        &refund,
+                        sale.in_app_refund_id.as_deref(),
+                    );
                     // The store server takes the refund after its sale, if
                     // the sale went there.
                     if let (Some(server), Some(original_id)) =
@@ -323,10 +326,9 @@ pub fn RefundDialog() -> impl IntoView {
                         None => (RefundStatus::Recorded, Text::RefundRecorded),
                     };
                     error.set(None);
-                    // Cash paid back comes out of the drawer.
-                    if !refund.tenders().cash.is_zero() {
-                        printer.open_drawer();
-                    }
+                    // Printed once by itself; cash paid back comes out of
+                    // the drawer as it prints.
+                    refund_printer.print(&refund, !refund.tenders().cash.is_zero());
                     done.set(Some(Done {
                         refund,
                         status,
@@ -632,6 +634,8 @@ fn RefundDone(done: Done) -> impl IntoView {
     let locale = Locale::get();
     let paper = paper_width();
     let number = done.refund.number().0.clone();
+    let reprinted = done.refund.clone();
+    let refund_printer = RefundPrinter::get();
     let code = done.status.code();
     let explanation = done.explanation;
     let money_row = move |label: Text, value: Option<Money>, test_id: &'static str| {
@@ -675,7 +679,11 @@ fn RefundDone(done: Done) -> impl IntoView {
                 {points_row(Text::NewPointsBalance, done.new_points_balance, "refund-new-points-balance")}
             </dl>
             <button type="button" class="secondary" data-testid="refund-print"
-                on:click=move |_| crate::web::document::print()>
+                on:click=move |_| {
+                    if !refund_printer.print(&reprinted, false) {
+                        crate::web::document::print();
+                    }
+                }>
                 {move || locale.t(Text::ReceiptPrint)}
             </button>
             <PrintedRefund refund=done.refund.clone() paper=paper/>

@@ -10,6 +10,8 @@ export const cameraVideos = {
   foreign: { text: "https://example.com/menu", file: "tests/e2e/artifacts/foreign-qr.y4m" },
   // Dilnoza's Capillary member card (src/loyalty/capillary/seed.json).
   card: { text: "400012345678", file: "tests/e2e/artifacts/card-qr.y4m" },
+  // The AppsPOS demo's code without a voucher (src/loyalty/appspos/seed.json).
+  transaction: { text: "QR-20261201-C3D4-0000002", file: "tests/e2e/artifacts/transaction-qr.y4m" },
 };
 
 export const photoDir = "tests/e2e/artifacts/photos";

@@ -161,7 +161,9 @@ impl AppsPosServer {
         if t.invoice_no != reference {
             return Answer::refused("Unknown payment reference");
         }
-        let fails = self.codes.iter().any(|c| c.code == qr && c.fails);
+        let code = self.codes.iter().find(|c| c.code == qr);
+        let fails = code.is_some_and(|c| c.fails);
+        let wallet = code.and_then(|c| c.wallet.as_deref().map(Decimal::from_str));
         let payable = t.total_payable.clone().unwrap_or_default();
         match (t.state, t.charge) {
             (State::Paid | State::Completed | State::Refunded, Some(index)) => {
@@ -187,7 +189,11 @@ impl AppsPosServer {
                     invoice_no: reference,
                     transaction_id: format!("txn-{id:06}"),
                     refund_id: format!("rf-{id:06}"),
-                    amount: payable,
+                    amount: match wallet {
+                        Some(Ok(wallet)) => Decimal::from_str(&payable)
+                            .map_or(payable, |payable| money_text(payable.min(wallet))),
+                        _ => payable,
+                    },
                 };
                 let answer = paid_answer(&charge);
                 self.charges.push(charge);

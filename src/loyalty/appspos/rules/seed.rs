@@ -28,6 +28,10 @@ pub struct Code {
     /// The payment in the app fails ("0") instead of succeeding.
     #[serde(default)]
     pub fails: bool,
+    /// What the customer's app can pay at most (decimal text): a bill above
+    /// it is paid up to it and the till takes the rest in cash or card.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wallet: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -9,6 +9,7 @@ use crate::loyalty::error::LoyaltyError;
 const VOUCHER: &str = "QR-20261201-A1B2-0000001";
 const FAILS: &str = "QR-20261201-E5F6-0000003";
 const COVERS_ALL: &str = "QR-20261201-0F0F-0000004";
+const WALLET_5K: &str = "QR-20261201-B7C8-0000005";
 
 fn credentials() -> Credentials {
     Credentials::new(DEMO_API_KEY, DEMO_SECRET, DEMO_BRANCH_CODE, "T1")
@@ -66,11 +67,11 @@ fn poll(server: &mut AppsPosServer, code: &str) -> Result<PaidStatus, LoyaltyErr
 }
 
 #[test]
-fn the_seed_reads_with_the_four_sample_codes() {
+fn the_seed_reads_with_the_five_sample_codes() {
     let seed = Seed::demo();
     assert_eq!(seed.branches[0].api_key, DEMO_API_KEY);
     assert_eq!(seed.in_process_polls, 2);
-    assert_eq!(seed.codes.len(), 4);
+    assert_eq!(seed.codes.len(), 5);
     for code in &seed.codes {
         assert!(TransactionQr::parse(&code.code).is_ok(), "{}", code.code);
     }
@@ -122,6 +123,28 @@ fn a_voucher_sale_polls_twice_in_process_then_pays_once() {
         wire::read_order(&reply, &sent, &credentials().secret),
         Err(LoyaltyError::Rejected(m)) if m.contains("already used")
     ));
+}
+
+#[test]
+fn an_app_that_holds_less_than_the_bill_pays_what_it_holds() {
+    let mut server = AppsPosServer::new(Seed::demo());
+    server.set_in_process_polls(0);
+    assert_eq!(
+        ordered_and_released(&mut server, WALLET_5K, 16_500),
+        Money::sum(16_500)
+    );
+    let Ok(PaidStatus::Paid(paid)) = poll(&mut server, WALLET_5K) else {
+        panic!("not paid");
+    };
+    assert_eq!(paid.paid_amount, Money::sum(5_000));
+    // A bill within the wallet is paid whole.
+    let mut server = AppsPosServer::new(Seed::demo());
+    server.set_in_process_polls(0);
+    ordered_and_released(&mut server, WALLET_5K, 4_000);
+    let Ok(PaidStatus::Paid(paid)) = poll(&mut server, WALLET_5K) else {
+        panic!("not paid");
+    };
+    assert_eq!(paid.paid_amount, Money::sum(4_000));
 }
 
 #[test]
