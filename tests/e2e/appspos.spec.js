@@ -254,26 +254,31 @@ test("503 on every 3rd call and answers lost after every 4th commit: 6 sales, 6 
   expect(transactions.every((t) => t.state === "completed")).toBe(true);
 });
 
-test("the app holds less than the bill: it pays what it holds, the rest in cash, exact to the tiyin", async ({
+test("a voucher sale with a split: the app pays what it holds, the rest in cash, exact to the tiyin", async ({
   page,
   request,
 }) => {
   await login(page);
   await ringUp(page);
   await order(page, WALLET_5K);
-  await expect(page.getByTestId("appspos-payable")).toHaveAttribute("data-value", "16500.00");
+  // 16 500 less the app's 1 000 voucher, spread over the two lines.
+  await expect(page.getByTestId("appspos-voucher")).toHaveAttribute("data-value", "1000.00");
+  await expect(page.getByTestId("appspos-payable")).toHaveAttribute("data-value", "15500.00");
   await page.getByTestId("appspos-release").click();
-  // Paid 5 000 in the app: the payment dialog asks for the other 11 500.
+  // Paid 5 000 in the app: the payment dialog asks for the other 10 500.
   await expect(page.getByTestId("pay-cash-input")).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByTestId("total-due")).toHaveAttribute("data-value", "11500.00");
+  await expect(page.getByTestId("total-due")).toHaveAttribute("data-value", "10500.00");
   await page.getByTestId("pay-cash-input").fill("20000");
   await page.getByTestId("pay-submit").click();
   await expect(page.getByTestId("sale-result")).toBeVisible();
   await expect(page.getByTestId("appspos-paid")).toHaveAttribute("data-value", "5000.00");
-  await expect(page.getByTestId("sale-change")).toHaveAttribute("data-value", "8500.00");
+  await expect(page.getByTestId("appspos-voucher")).toHaveAttribute("data-value", "1000.00");
+  await expect(page.getByTestId("sale-change")).toHaveAttribute("data-value", "9500.00");
   await expect(page.getByTestId("sale-status")).toHaveText("sent");
-  // The receipt names the app's payment and the cash beside it.
+  // The receipt names the voucher and the app's payment, the cash beside them.
   const printed = page.getByTestId("printed-receipt");
+  await expect(page.getByTestId("receipt-bill-discount")).toContainText("AppsPOS voucher");
+  await expect(page.getByTestId("receipt-bill-discount")).toContainText("1,000.00");
   await expect(printed).toContainText("Paid in the app");
   await expect(printed).toContainText("5,000.00");
   await expect(printed).toContainText("Cash");
@@ -282,6 +287,7 @@ test("the app holds less than the bill: it pays what it holds, the rest in cash,
   expect(charges.map((c) => c.amount)).toEqual(["5000.00"]);
   expect(duplicateCharges).toBe(0);
   expect(transactions[0].state).toBe("completed");
+  expect(transactions[0].total_payable).toBe("15500.00");
 });
 
 test("a sale paid in the app is refunded to the app once, through 503s and lost answers", async ({
