@@ -177,49 +177,29 @@ impl Printer {
     }
 
     pub fn print_receipt(self, lang: Lang, paper: Paper, job: ReceiptJob) {
-        let opens_drawer = job.open_drawer;
-        let receipt = Some(job.record.receipt_number.clone());
-        let request = PrintRequest {
-            lang: lang.code().to_owned(),
+        let (opens_drawer, receipt) = (job.open_drawer, job.record.receipt_number.clone());
+        self.print(
+            lang,
             paper,
-            code_page: self.code_page.get_untracked(),
-            job: PrintJob::Receipt(Box::new(job)),
-        };
-        self.enqueue(Job {
-            stream: Stream::Request(Box::new(request)),
+            PrintJob::Receipt(Box::new(job)),
             opens_drawer,
-            receipt,
-        });
+            Some(receipt),
+        );
     }
 
     pub fn print_refund(self, lang: Lang, paper: Paper, job: RefundJob) {
-        let opens_drawer = job.open_drawer;
-        let receipt = Some(job.record.receipt_number.clone());
-        let request = PrintRequest {
-            lang: lang.code().to_owned(),
+        let (opens_drawer, receipt) = (job.open_drawer, job.record.receipt_number.clone());
+        self.print(
+            lang,
             paper,
-            code_page: self.code_page.get_untracked(),
-            job: PrintJob::Refund(Box::new(job)),
-        };
-        self.enqueue(Job {
-            stream: Stream::Request(Box::new(request)),
+            PrintJob::Refund(Box::new(job)),
             opens_drawer,
-            receipt,
-        });
+            Some(receipt),
+        );
     }
 
     pub fn print_test_page(self, lang: Lang, paper: Paper) {
-        let request = PrintRequest {
-            lang: lang.code().to_owned(),
-            paper,
-            code_page: self.code_page.get_untracked(),
-            job: PrintJob::TestPage,
-        };
-        self.enqueue(Job {
-            stream: Stream::Request(Box::new(request)),
-            opens_drawer: false,
-            receipt: None,
-        });
+        self.print(lang, paper, PrintJob::TestPage, false, None);
     }
 
     /// A report's figures, already in the cashier's words.
@@ -230,16 +210,29 @@ impl Printer {
         title: String,
         rows: Vec<(String, String)>,
     ) {
+        self.print(lang, paper, PrintJob::Figures { title, rows }, false, None);
+    }
+
+    /// Queues `job` on this till's code page; `receipt` is the number it
+    /// prints, remembered so that a second print says it is a copy.
+    fn print(
+        self,
+        lang: Lang,
+        paper: Paper,
+        job: PrintJob,
+        opens_drawer: bool,
+        receipt: Option<String>,
+    ) {
         let request = PrintRequest {
             lang: lang.code().to_owned(),
             paper,
             code_page: self.code_page.get_untracked(),
-            job: PrintJob::Figures { title, rows },
+            job,
         };
         self.enqueue(Job {
             stream: Stream::Request(Box::new(request)),
-            opens_drawer: false,
-            receipt: None,
+            opens_drawer,
+            receipt,
         });
     }
 

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
+use super::code_reader::code_reader;
 use super::scan_camera::CameraView;
 use super::scan_photo::PhotoButton;
 use crate::domain::transaction_qr::{NotATransactionQr, TransactionQr};
 use crate::i18n::{Describe, Text};
-use crate::scan::decoder::{Decoder, DecoderEvent, FrameSource};
 use crate::scan::problem::ScanProblem;
 use crate::ui::locale::Locale;
 use crate::web::feedback::confirm_scan;
@@ -41,27 +41,7 @@ pub fn TransactionCodeCamera(
             None => show(NotATransactionQr.text()),
         }
     };
-    let decoder = StoredValue::new_local(Decoder::start(move |event| match event {
-        DecoderEvent::Decoded {
-            source: FrameSource::Camera,
-            payloads,
-        } => read(payloads),
-        DecoderEvent::Decoded {
-            source: FrameSource::Photo,
-            payloads,
-        } => {
-            reading_photo.set(false);
-            if payloads.is_empty() {
-                show(ScanProblem::NoCodeInPhoto.text());
-            } else {
-                read(payloads);
-            }
-        }
-        DecoderEvent::Unavailable => {
-            reading_photo.set(false);
-            show(ScanProblem::DecoderUnavailable.text());
-        }
-    }));
+    let decoder = code_reader(read, reading_photo, show);
     let on_camera_problem = Callback::new(move |problem: ScanProblem| {
         if error.get_untracked().is_none() {
             show(problem.text());

@@ -7,6 +7,7 @@ mod bonus_dialog;
 mod cart_view;
 mod catalog_feed;
 mod catalog_panel;
+mod code_reader;
 mod coupon_dialog;
 mod customer_panel;
 mod demo_samples;

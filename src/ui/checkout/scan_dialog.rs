@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::code_reader::code_reader;
 use super::scan_camera::CameraView;
 use super::scan_manual::ManualCodeForm;
 use super::scan_photo::PhotoButton;
 use super::state::Checkout;
 use crate::domain::customer::{CustomerCode, NotACustomerCode};
 use crate::i18n::{Describe, Text};
-use crate::scan::decoder::{Decoder, DecoderEvent, FrameSource};
 use crate::scan::gate::{ScanGate, Verdict};
 use crate::scan::problem::ScanProblem;
 use crate::ui::field::ErrorLine;
@@ -54,27 +54,7 @@ pub fn ScanDialog() -> impl IntoView {
         }
     };
     // Started with the dialog, so the decoder is only downloaded when needed.
-    let decoder = StoredValue::new_local(Decoder::start(move |event| match event {
-        DecoderEvent::Decoded {
-            source: FrameSource::Camera,
-            payloads,
-        } => read(payloads),
-        DecoderEvent::Decoded {
-            source: FrameSource::Photo,
-            payloads,
-        } => {
-            reading_photo.set(false);
-            if payloads.is_empty() {
-                show(ScanProblem::NoCodeInPhoto.text());
-            } else {
-                read(payloads);
-            }
-        }
-        DecoderEvent::Unavailable => {
-            reading_photo.set(false);
-            show(ScanProblem::DecoderUnavailable.text());
-        }
-    }));
+    let decoder = code_reader(read, reading_photo, show);
     // A camera that fails late must not hide what the cashier did meanwhile.
     let on_camera_problem = Callback::new(move |problem: ScanProblem| {
         if error.get_untracked().is_none() {
