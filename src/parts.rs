@@ -10,6 +10,7 @@ use kassa::domain::cart::LineId;
 use kassa::domain::catalog::ProductId;
 use kassa::srv4pos::address::StoreServer;
 use kassa::store::step::Step;
+use kassa::ui::deployment::Deployment;
 use kassa::ui::on_demand::{PartMissing, Parts, Resuming, Sending, Stocking};
 use kassa::ui::outbox::Outbox;
 use kassa::ui::parts as view;
@@ -35,7 +36,7 @@ pub const PARTS: Parts = Parts {
     printer_panel: || Box::pin(printer_panel()),
     catalog_panel: || Box::pin(catalog_panel()),
     quantity: |product, barcode| Box::pin(quantity(product, barcode)),
-    keep_stocked: |shelf, server| Box::pin(keep_stocked(shelf, server)),
+    keep_stocked: |shelf, server, deployment| Box::pin(keep_stocked(shelf, server, deployment)),
     send: |outbox, session, number, step, body| Box::pin(send(outbox, session, number, step, body)),
     resume_in_app: |session| Box::pin(resume_in_app(session)),
     store_server_banner: || Box::pin(store_server_banner()),
@@ -124,8 +125,12 @@ fn quantity(product: ProductId, barcode: String) -> Shown {
 }
 
 #[wasm_split(catalog, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn keep_stocked(shelf: Shelf, server: Option<StoreServer>) -> Result<Stocking, PartMissing> {
-    Ok(Box::pin(view::keep_stocked(shelf, server)))
+fn keep_stocked(
+    shelf: Shelf,
+    server: Option<StoreServer>,
+    deployment: Deployment,
+) -> Result<Stocking, PartMissing> {
+    Ok(Box::pin(view::keep_stocked(shelf, server, deployment)))
 }
 
 #[wasm_split(sending, wasm_split_path = ::leptos::wasm_split, fallible)]

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::checkout::{CheckoutScreen, ShownCheckout};
+use super::deployment::Deployment;
 use super::locale::Locale;
 use super::login::LoginScreen;
 use super::outbox::Outbox;
@@ -20,6 +21,7 @@ use crate::store::db::Store;
 pub fn App() -> impl IntoView {
     Locale::provide();
     Theme::provide();
+    Deployment::provide();
     let locale = Locale::get();
     let current = CurrentSession::provide();
     let outbox = Outbox::provide(current);

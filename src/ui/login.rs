@@ -3,6 +3,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::deployment::Deployment;
 use super::field::{ErrorLine, Field};
 use super::lang_select::LangSelect;
 use super::locale::Locale;
@@ -60,15 +61,14 @@ fn remembered_provider() -> Provider {
         .unwrap_or(Provider::Aos)
 }
 
-/// The deployment's default server address, from `public/config.json`.
-async fn configured_base_url() -> Option<String> {
+/// The deployment's default server address (`baseUrl` in `config.json`).
+fn configured_base_url(config: &str) -> Option<String> {
     #[derive(serde::Deserialize)]
     #[serde(rename_all = "camelCase")]
     struct Config {
         base_url: String,
     }
-    let text = crate::web::fetch::public_file("config.json").await?;
-    serde_json::from_str::<Config>(&text)
+    serde_json::from_str::<Config>(config)
         .ok()
         .map(|c| c.base_url)
 }
@@ -118,8 +118,10 @@ pub fn LoginScreen() -> impl IntoView {
 
     // A quick tap on the demo button can leave this screen before the file
     // arrives, hence `try_`.
+    let deployment = Deployment::get();
     spawn_local(async move {
-        if let Some(url) = configured_base_url().await {
+        let config = deployment.config().await;
+        if let Some(url) = config.as_deref().and_then(configured_base_url) {
             if base_url
                 .try_get_untracked()
                 .is_some_and(|typed| typed.is_empty())

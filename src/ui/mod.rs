@@ -4,6 +4,7 @@
 mod app;
 mod checkout;
 mod customer_display;
+pub mod deployment;
 mod dom_id;
 mod field;
 mod lang_select;

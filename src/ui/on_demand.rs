@@ -23,6 +23,7 @@ use crate::srv4pos::address::StoreServer;
 use crate::store::in_app::InAppSale;
 use crate::store::step::Step;
 use crate::ui::checkout::shelf::Shelf;
+use crate::ui::deployment::Deployment;
 use crate::ui::locale::Locale;
 use crate::ui::outbox::Outbox;
 use crate::ui::session::Session;
@@ -74,7 +75,7 @@ pub struct Parts {
     pub printer_panel: fn() -> ViewLoading,
     pub catalog_panel: fn() -> ViewLoading,
     pub quantity: fn(ProductId, String) -> ViewLoading,
-    pub keep_stocked: fn(Shelf, Option<StoreServer>) -> Loading<Stocking>,
+    pub keep_stocked: fn(Shelf, Option<StoreServer>, Deployment) -> Loading<Stocking>,
     pub send: fn(Outbox, Rc<Session>, String, Step, String) -> Loading<Sending>,
     pub resume_in_app: fn(Rc<Session>) -> Loading<Resuming>,
     pub store_server_banner: fn() -> ViewLoading,

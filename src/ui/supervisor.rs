@@ -7,13 +7,14 @@ use leptos::task::spawn_local;
 
 use crate::domain::supervisor::{PinAttempts, PinError, SupervisorPin};
 use crate::i18n::{Describe, Text};
+use crate::ui::deployment::Deployment;
 use crate::ui::locale::Locale;
 use crate::web::clock::now_ms;
 use crate::web::storage;
 
 const ATTEMPTS_KEY: &str = "kassa.supervisorAttempts";
 
-/// What `config.json` says, read once per approval shown.
+/// What `config.json` says.
 #[derive(Clone)]
 enum Asked {
     Reading,
@@ -24,16 +25,16 @@ enum Asked {
 /// `None`: the deployment sets no PIN. A config that cannot be read at all
 /// (no network and no cached copy) is not taken as "no PIN": the gate stays
 /// shut rather than open by accident.
-async fn configured() -> Option<Result<SupervisorPin, PinError>> {
+fn configured(config: Option<&str>) -> Option<Result<SupervisorPin, PinError>> {
     #[derive(serde::Deserialize)]
     #[serde(rename_all = "camelCase")]
     struct Config {
         supervisor_pin: Option<String>,
     }
-    let Some(text) = crate::web::fetch::public_file("config.json").await else {
+    let Some(text) = config else {
         return Some(Err(PinError::Malformed));
     };
-    match serde_json::from_str::<Config>(&text) {
+    match serde_json::from_str::<Config>(text) {
         Ok(config) => config.supervisor_pin.map(|pin| SupervisorPin::parse(&pin)),
         Err(_) => Some(Err(PinError::Malformed)),
     }
@@ -54,8 +55,9 @@ pub fn SupervisorApproval(approved: RwSignal<bool>) -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let error = RwSignal::new(None::<PinError>);
     let checking = RwSignal::new(false);
+    let deployment = Deployment::get();
     spawn_local(async move {
-        let found = configured().await;
+        let found = configured(deployment.config().await.as_deref());
         match found {
             None => {
                 let _ = approved.try_set(true);

@@ -18,6 +18,7 @@ use crate::srv4pos::http;
 use crate::srv4pos::sync::{version_request, Begun, CatalogSync, Next, SyncError};
 use crate::store::catalog_db::CatalogStore;
 use crate::store::catalog_records::CatalogStoreError;
+use crate::ui::deployment::Deployment;
 use crate::web::clock::sleep;
 
 /// How often the catalog is brought up to date while the cashier sells.
@@ -53,8 +54,8 @@ impl FeedError {
 }
 
 /// Runs as long as the checkout is on screen.
-pub async fn keep_stocked(shelf: Shelf, server: Option<StoreServer>) {
-    if let Some(config) = crate::web::fetch::public_file("config.json").await {
+pub async fn keep_stocked(shelf: Shelf, server: Option<StoreServer>, deployment: Deployment) {
+    if let Some(config) = deployment.config().await {
         // A layout that cannot be an EAN-13 keeps the default: the
         // deployment's mistake must not stop every scale label.
         if let Ok(layout) = ScaleLayout::configured(&config) {

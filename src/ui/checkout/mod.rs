@@ -50,6 +50,7 @@ use self::printer_menu::{PrinterMenu, PrinterProblem};
 pub use self::state::ShownCheckout;
 use self::state::{Checkout, Dialog};
 use self::totals_panel::TotalsPanel;
+use super::deployment::Deployment;
 use super::lang_select::LangSelect;
 use super::locale::Locale;
 use super::outbox::Outbox;
@@ -111,8 +112,9 @@ pub fn CheckoutScreen() -> impl IntoView {
 
     let shelf = checkout.shelf;
     let store_server = session.as_ref().and_then(|s| s.store_server.clone());
+    let deployment = Deployment::get();
     spawn_local(async move {
-        match (parts.keep_stocked)(shelf, store_server).await {
+        match (parts.keep_stocked)(shelf, store_server, deployment).await {
             Ok(stocking) => stocking.await,
             // Without the part the till still sells typed items.
             Err(_) => shelf.catalog.set(Some(Default::default())),
