@@ -4,7 +4,7 @@ use leptos::task::spawn_local;
 use crate::i18n::Text;
 use crate::scan::camera::{next_camera, video_inputs, Camera, Torch};
 use crate::scan::decoder::Decoder;
-use crate::scan::frames::{FrameGrabber, FrameLoop};
+use crate::scan::frames::FrameLoop;
 use crate::scan::problem::ScanProblem;
 use crate::ui::locale::Locale;
 use crate::web::document;
@@ -67,12 +67,9 @@ pub fn CameraView(
             torch_on.set(light.as_ref().map(|_| false));
             torch.set_value(light);
             camera.set_value(Some(opened));
-            let grabber = FrameGrabber::new();
             let source = element.clone();
             frames.set_value(Some(FrameLoop::start(element, move || {
-                decoder.try_with_value(|decoder| {
-                    decoder.offer_camera_frame(|| grabber.as_ref()?.video_frame(&source));
-                });
+                decoder.try_with_value(|decoder| decoder.offer_camera_frame(&source));
             })));
             status.set(CameraStatus::Live);
             can_switch.set(video_inputs().await.len() > 1);

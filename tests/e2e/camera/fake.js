@@ -10,6 +10,9 @@ export const cameraVideos = {
   foreign: { text: "https://example.com/menu", file: "tests/e2e/artifacts/foreign-qr.y4m" },
   // Dilnoza's Capillary member card (src/loyalty/capillary/seed.json).
   card: { text: "400012345678", file: "tests/e2e/artifacts/card-qr.y4m" },
+  // Two seconds of an empty counter, then Dilnoza's code for two: the
+  // scan-to-customer figure starts at the first frame that holds it.
+  lateCustomer: { text: DILNOZA, file: "tests/e2e/artifacts/late-customer-qr.y4m", args: ["--blank", "20", "--frames", "20"] },
 };
 
 export const photoDir = "tests/e2e/artifacts/photos";
