@@ -39,7 +39,6 @@ pub const PARTS: Parts = Parts {
     send: |outbox, session, number, step, body| Box::pin(send(outbox, session, number, step, body)),
     resume_in_app: |session| Box::pin(resume_in_app(session)),
     store_server_banner: || Box::pin(store_server_banner()),
-    warm_scanner: || Box::pin(warm_scanner()),
 };
 
 type Shown = Result<AnyView, PartMissing>;
@@ -148,10 +147,4 @@ fn resume_in_app(session: Rc<Session>) -> Result<Resuming, PartMissing> {
 #[wasm_split(store, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn store_server_banner() -> Shown {
     Ok(view::store_server_banner())
-}
-
-#[wasm_split(customer, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn warm_scanner() -> Result<(), PartMissing> {
-    kassa::scan::decoder::warm_up();
-    Ok(())
 }

@@ -13,45 +13,67 @@
 //!
 //! The worker is started ahead of need ([`warm_up`], in idle time once the
 //! checkout is open) and kept between scans: a dialog's `Decoder` takes it
-//! up and hands it back when the dialog closes, so pressing scan never
-//! waits for the decoder's download and compilation.
+//! up, asks it whether it is ready, and hands it back when the dialog
+//! closes, so pressing scan never waits for the decoder's download and
+//! compilation.
 
 use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::{Rc, Weak};
 
-use js_sys::{Function, Reflect, Uint8ClampedArray};
+use js_sys::{Reflect, Uint8ClampedArray};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{HtmlVideoElement, ImageBitmap, ImageData};
 
 use super::frames::FrameGrabber;
-use super::message::{FrameRequest, Pixels, WorkerReply};
+use super::message::{FrameRequest, Pixels, WorkerCall, WorkerReply};
 use crate::web::worker::AppWorker;
 
 /// The `[[bin]]` of the decoder's wasm.
 const WORKER: &str = "scan_worker";
 /// Starts in a row that end in an error before the worker says it is ready.
 const MAX_FAILED_STARTS: u32 = 3;
-/// The performance mark set each time a decoder worker says it is ready,
-/// for tests and profiles (nothing a cashier sees).
-const READY_MARK: &str = "kassa-scan-worker-ready";
 
 thread_local! {
     /// The decoder worker no dialog is using.
-    static SPARE: RefCell<Option<Spare>> = const { RefCell::new(None) };
+    static SPARE: RefCell<Option<AppWorker>> = const { RefCell::new(None) };
     /// Frame ids, unique across decoders: a worker handed back may still
     /// answer a frame of its last owner.
     static LAST_ID: Cell<u32> = const { Cell::new(0) };
 }
 
 /// Starts the decoder worker in the background, unless one is waiting.
+/// Called from the first load, so it holds only what the spare needs.
 pub fn warm_up() {
     let missing = SPARE.with(|spare| spare.borrow().is_none());
     if missing {
-        if let Some(worker) = AppWorker::start(WORKER, Box::new(|_| {}), Rc::new(|| {})) {
-            Spare::park(worker, Readiness::Starting);
+        let (on_message, on_failure) = spare_listeners();
+        if let Some(worker) = AppWorker::start(WORKER, on_message, on_failure) {
+            SPARE.with(|spare| *spare.borrow_mut() = Some(worker));
         }
     }
+}
+
+/// What a spare hears is not kept: the dialog taking it up asks again
+/// (`WorkerCall::Hello`). A spare that fails is dropped, so the dialog
+/// starts a worker of its own and sees that one fail or succeed.
+fn spare_listeners() -> Listeners {
+    (
+        Box::new(|_| {}),
+        Rc::new(|| drop(SPARE.with(|spare| spare.borrow_mut().take()))),
+    )
+}
+
+/// Keeps `worker` for the next dialog; a second one is not kept.
+fn park(mut worker: AppWorker) {
+    let (on_message, on_failure) = spare_listeners();
+    worker.listen(on_message, on_failure);
+    SPARE.with(|spare| {
+        let mut spare = spare.borrow_mut();
+        if spare.is_none() {
+            *spare = Some(worker);
+        }
+    });
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,46 +89,6 @@ pub enum DecoderEvent {
     },
     /// The worker cannot be started; nothing will be decoded.
     Unavailable,
-}
-
-/// What a worker has said about itself so far.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Readiness {
-    Starting,
-    Ready { bitmaps: bool },
-    Failed,
-}
-
-/// A worker waiting for a dialog, listening only for how its start went.
-struct Spare {
-    worker: AppWorker,
-    readiness: Rc<Cell<Readiness>>,
-}
-
-impl Spare {
-    /// Keeps `worker` for the next dialog; a second one is not kept.
-    fn park(mut worker: AppWorker, readiness: Readiness) {
-        let readiness = Rc::new(Cell::new(readiness));
-        let heard = readiness.clone();
-        let on_message = Box::new(move |data: JsValue| {
-            if let Some(WorkerReply::Ready { bitmaps }) = WorkerReply::from_js(&data) {
-                heard.set(Readiness::Ready { bitmaps });
-                mark(READY_MARK);
-            }
-        });
-        let failed = readiness.clone();
-        worker.listen(on_message, Rc::new(move || failed.set(Readiness::Failed)));
-        SPARE.with(|spare| {
-            let mut spare = spare.borrow_mut();
-            if spare.is_none() {
-                *spare = Some(Spare { worker, readiness });
-            }
-        });
-    }
-
-    fn take() -> Option<Spare> {
-        SPARE.with(|spare| spare.borrow_mut().take())
-    }
 }
 
 pub struct Decoder(Rc<Inner>);
@@ -182,41 +164,21 @@ impl Decoder {
 impl Drop for Decoder {
     /// The worker goes back to wait for the next dialog.
     fn drop(&mut self) {
-        let mut state = self.0.state.borrow_mut();
-        if let Some(worker) = state.worker.take() {
-            let readiness = if state.ready {
-                Readiness::Ready {
-                    bitmaps: state.bitmaps,
-                }
-            } else {
-                Readiness::Starting
-            };
-            Spare::park(worker, readiness);
+        if let Some(worker) = self.0.state.borrow_mut().worker.take() {
+            park(worker);
         }
     }
 }
 
 impl Inner {
     fn spawn(this: &Rc<Inner>) {
-        if let Some(Spare {
-            mut worker,
-            readiness,
-        }) = Spare::take()
-        {
-            match readiness.get() {
-                Readiness::Failed => this.state.borrow_mut().failed_starts += 1,
-                heard => {
-                    let (on_message, on_failure) = Inner::listeners(this);
-                    worker.listen(on_message, on_failure);
-                    let mut state = this.state.borrow_mut();
-                    state.worker = Some(worker);
-                    if let Readiness::Ready { bitmaps } = heard {
-                        state.ready = true;
-                        state.bitmaps = bitmaps;
-                    }
-                    return;
-                }
-            }
+        if let Some(mut worker) = SPARE.with(|spare| spare.borrow_mut().take()) {
+            let (on_message, on_failure) = Inner::listeners(this);
+            worker.listen(on_message, on_failure);
+            // Ready again: the worker's answer comes to this decoder.
+            worker.post(&WorkerCall::Hello.to_js());
+            this.state.borrow_mut().worker = Some(worker);
+            return;
         }
         let (on_message, on_failure) = Inner::listeners(this);
         match AppWorker::start(WORKER, on_message, on_failure) {
@@ -295,7 +257,6 @@ impl Inner {
                 state.ready = true;
                 state.bitmaps = bitmaps;
                 state.failed_starts = 0;
-                mark(READY_MARK);
             }
             WorkerReply::Decoded { id, payloads } => {
                 let finished = {
@@ -379,16 +340,4 @@ fn next_id() -> u32 {
         last.set(id);
         id
     })
-}
-
-/// `performance.mark(name)`, where the page has it.
-fn mark(name: &str) {
-    let Ok(performance) = Reflect::get(&js_sys::global(), &JsValue::from_str("performance")) else {
-        return;
-    };
-    if let Ok(mark) = Reflect::get(&performance, &JsValue::from_str("mark")) {
-        if let Ok(mark) = mark.dyn_into::<Function>() {
-            let _ = mark.call1(&performance, &JsValue::from_str(name));
-        }
-    }
 }

@@ -25,6 +25,13 @@ pub enum Pixels {
     },
 }
 
+/// What the page asks the worker besides frames.
+pub enum WorkerCall {
+    /// Say whether you are ready: the page taking up a worker started
+    /// before it did not hear the first answer.
+    Hello,
+}
+
 /// What the worker says back.
 pub enum WorkerReply {
     /// The decoder is loaded and listening; `bitmaps`: it can draw
@@ -77,6 +84,22 @@ impl FrameRequest {
                 rgba: get(value, "rgba")?.dyn_into().ok()?,
             },
         })
+    }
+}
+
+impl WorkerCall {
+    pub fn to_js(&self) -> JsValue {
+        let object = Object::new();
+        match self {
+            WorkerCall::Hello => set(&object, "hello", &JsValue::TRUE),
+        }
+        object.into()
+    }
+
+    pub fn from_js(value: &JsValue) -> Option<WorkerCall> {
+        get(value, "hello")
+            .is_some_and(|flag| flag.is_truthy())
+            .then_some(WorkerCall::Hello)
     }
 }
 

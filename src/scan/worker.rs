@@ -18,7 +18,7 @@ use web_sys::{
 
 use super::decode::{decode, LumaFrame};
 use super::fit::fit;
-use super::message::{FrameRequest, Pixels, WorkerReply};
+use super::message::{FrameRequest, Pixels, WorkerCall, WorkerReply};
 
 /// Listens for frames when running as a dedicated worker; elsewhere (a
 /// benchmark page loading the same module) it does nothing.
@@ -30,7 +30,12 @@ pub fn serve() {
     let bitmaps = canvas.is_some();
     let replies = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let Some(request) = FrameRequest::from_js(&event.data()) else {
+        let data = event.data();
+        if let Some(WorkerCall::Hello) = WorkerCall::from_js(&data) {
+            let _ = replies.post_message(&WorkerReply::Ready { bitmaps }.to_js());
+            return;
+        }
+        let Some(request) = FrameRequest::from_js(&data) else {
             return;
         };
         let payloads = match request.pixels {

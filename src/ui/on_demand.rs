@@ -78,9 +78,6 @@ pub struct Parts {
     pub send: fn(Outbox, Rc<Session>, String, Step, String) -> Loading<Sending>,
     pub resume_in_app: fn(Rc<Session>) -> Loading<Resuming>,
     pub store_server_banner: fn() -> ViewLoading,
-    /// Starts the decoder worker ahead of the first scan; a part that cannot
-    /// be downloaded leaves the scan dialog to try again.
-    pub warm_scanner: fn() -> Loading<()>,
 }
 
 impl Parts {

@@ -118,16 +118,12 @@ pub fn CheckoutScreen() -> impl IntoView {
     });
 
     // The scan and member dialogs' decoder worker is downloaded and compiled
-    // while the cashier sells, not when scan is pressed; it and its part stay
-    // out of the first load.
+    // while the cashier sells, not when scan is pressed, and stays out of
+    // the first load.
     let scans_codes = provider.identifies_by(Identification::MobileNumber)
         || !provider.identifies_by(Identification::TransactionQr);
     if checkout.has_customers() && scans_codes {
-        request_idle_callback(move || {
-            spawn_local(async move {
-                let _ = (parts.warm_scanner)().await;
-            })
-        });
+        request_idle_callback(crate::scan::decoder::warm_up);
     }
 
     view! {
