@@ -98,6 +98,8 @@ type Listeners = (Box<dyn Fn(JsValue)>, Rc<dyn Fn()>);
 
 struct Inner {
     on_event: Box<dyn Fn(DecoderEvent)>,
+    /// Frames are also read for a receipt's Code 128 barcode.
+    code128: bool,
     state: RefCell<State>,
     /// The page's canvas, made only where frames cannot go as bitmaps.
     grabber: OnceCell<Option<FrameGrabber>>,
@@ -115,9 +117,21 @@ struct State {
 }
 
 impl Decoder {
+    /// A decoder of QR codes (customers' apps, member cards).
     pub fn start(on_event: impl Fn(DecoderEvent) + 'static) -> Decoder {
+        Decoder::with(false, Box::new(on_event))
+    }
+
+    /// A decoder that also reads the Code 128 barcode every printed
+    /// receipt carries (its receipt number), for finding a sale to refund.
+    pub fn start_for_receipts(on_event: impl Fn(DecoderEvent) + 'static) -> Decoder {
+        Decoder::with(true, Box::new(on_event))
+    }
+
+    fn with(code128: bool, on_event: Box<dyn Fn(DecoderEvent)>) -> Decoder {
         let inner = Rc::new(Inner {
-            on_event: Box::new(on_event),
+            on_event,
+            code128,
             state: RefCell::new(State::default()),
             grabber: OnceCell::new(),
         });
@@ -145,14 +159,14 @@ impl Decoder {
         }
         let grabber = self.0.grabber.get_or_init(FrameGrabber::new);
         if let Some(frame) = grabber.as_ref().and_then(|g| g.video_frame(video)) {
-            let request = rgba_request(&frame);
+            let request = rgba_request(&frame, self.0.code128);
             self.0.post(&request, FrameSource::Camera);
         }
     }
 
     /// Decodes a photo as soon as the worker is free.
     pub fn decode_photo(&self, frame: &ImageData) {
-        let request = rgba_request(frame);
+        let request = rgba_request(frame, self.0.code128);
         if self.is_idle() {
             self.0.post(&request, FrameSource::Photo);
         } else {
@@ -223,6 +237,7 @@ impl Inner {
                     let request = FrameRequest {
                         id,
                         pixels: Pixels::Bitmap(bitmap.clone()),
+                        code128: inner.code128,
                     };
                     if !inner.post(&request, FrameSource::Camera) {
                         bitmap.close();
@@ -319,7 +334,7 @@ impl Inner {
 
 /// A frame read back from a canvas, its own buffer handed over without a
 /// copy into wasm.
-fn rgba_request(frame: &ImageData) -> FrameRequest {
+fn rgba_request(frame: &ImageData, code128: bool) -> FrameRequest {
     let rgba = Reflect::get(frame, &JsValue::from_str("data"))
         .ok()
         .and_then(|data| data.dyn_into::<Uint8ClampedArray>().ok())
@@ -331,6 +346,7 @@ fn rgba_request(frame: &ImageData) -> FrameRequest {
             height: frame.height(),
             rgba,
         },
+        code128,
     }
 }
 

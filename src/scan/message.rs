@@ -9,6 +9,9 @@ use web_sys::ImageBitmap;
 pub struct FrameRequest {
     pub id: u32,
     pub pixels: Pixels,
+    /// Also look for a Code 128 barcode (a receipt's number) where no QR
+    /// code reads.
+    pub code128: bool,
 }
 
 /// A frame's pixels, as the page could take them.
@@ -45,6 +48,9 @@ impl FrameRequest {
     pub fn to_js(&self) -> JsValue {
         let object = Object::new();
         set(&object, "id", &self.id.into());
+        if self.code128 {
+            set(&object, "code128", &JsValue::TRUE);
+        }
         match &self.pixels {
             Pixels::Bitmap(bitmap) => set(&object, "bitmap", bitmap),
             Pixels::Rgba {
@@ -70,19 +76,19 @@ impl FrameRequest {
 
     pub fn from_js(value: &JsValue) -> Option<FrameRequest> {
         let id = number(value, "id")?;
-        if let Some(bitmap) = get(value, "bitmap") {
-            return Some(FrameRequest {
-                id,
-                pixels: Pixels::Bitmap(bitmap.dyn_into().ok()?),
-            });
-        }
-        Some(FrameRequest {
-            id,
-            pixels: Pixels::Rgba {
+        let code128 = get(value, "code128").is_some_and(|flag| flag.is_truthy());
+        let pixels = match get(value, "bitmap") {
+            Some(bitmap) => Pixels::Bitmap(bitmap.dyn_into().ok()?),
+            None => Pixels::Rgba {
                 width: number(value, "width")?,
                 height: number(value, "height")?,
                 rgba: get(value, "rgba")?.dyn_into().ok()?,
             },
+        };
+        Some(FrameRequest {
+            id,
+            pixels,
+            code128,
         })
     }
 }

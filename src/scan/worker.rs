@@ -3,7 +3,9 @@
 //! A camera frame comes as an `ImageBitmap`: drawing it on an
 //! `OffscreenCanvas`, reading it back and converting it to luma all happen
 //! here, off the page's thread. Photos, and frames from a page whose
-//! browser lacks `createImageBitmap`, come as RGBA already.
+//! browser lacks `createImageBitmap`, come as RGBA already. A frame may ask
+//! for a Code 128 read too (a receipt's number, for refunds), tried where
+//! no QR code reads.
 //!
 //! With `panic = "abort"` a panic inside `rqrr` traps the whole wasm
 //! instance; living in a worker, that only ends this worker, which the page
@@ -16,7 +18,7 @@ use web_sys::{
     OffscreenCanvasRenderingContext2d,
 };
 
-use super::decode::{decode, LumaFrame};
+use super::decode::{decode, read_code128, LumaFrame};
 use super::fit::fit;
 use super::message::{FrameRequest, Pixels, WorkerCall, WorkerReply};
 
@@ -38,18 +40,21 @@ pub fn serve() {
         let Some(request) = FrameRequest::from_js(&data) else {
             return;
         };
-        let payloads = match request.pixels {
+        let frame = match request.pixels {
             Pixels::Rgba {
                 width,
                 height,
                 rgba,
-            } => decode_rgba(width, height, &rgba.to_vec()),
+            } => LumaFrame::from_rgba(width, height, &rgba.to_vec()).ok(),
             Pixels::Bitmap(bitmap) => {
                 let frame = canvas.as_ref().and_then(|canvas| canvas.luma(&bitmap));
                 bitmap.close();
-                frame.map(|frame| decode(&frame)).unwrap_or_default()
+                frame
             }
         };
+        let payloads = frame
+            .map(|frame| read(&frame, request.code128))
+            .unwrap_or_default();
         let reply = WorkerReply::Decoded {
             id: request.id,
             payloads,
@@ -60,6 +65,15 @@ pub fn serve() {
     // The handler lives as long as the worker does.
     on_message.forget();
     let _ = scope.post_message(&WorkerReply::Ready { bitmaps }.to_js());
+}
+
+/// The QR codes in `frame`; without one, its Code 128 barcode when asked.
+fn read(frame: &LumaFrame, code128: bool) -> Vec<String> {
+    let payloads = decode(frame);
+    if payloads.is_empty() && code128 {
+        return read_code128(frame).into_iter().collect();
+    }
+    payloads
 }
 
 /// Decodes an RGBA buffer (as a canvas gives it); a malformed one reads as no code.

@@ -3,13 +3,15 @@
 //! Each frame moves the code a little along a circle, so the loop looks like
 //! a hand holding a phone and the decoder sees frames that differ.
 //! `--blank N` starts it with N frames of an empty counter, so a test can
-//! tell the first frame that holds the code.
+//! tell the first frame that holds the code. `--code128` shows TEXT as the
+//! Code 128 barcode a printed receipt carries instead of a QR code.
 
 use std::process::ExitCode;
 
 use kassa_scan_lab::{cli, synth, y4m};
 
-const USAGE: &str = "usage: qr-video TEXT OUT.y4m [--frames N] [--blank N] [--size WxH]";
+const USAGE: &str =
+    "usage: qr-video TEXT OUT.y4m [--frames N] [--blank N] [--size WxH] [--code128]";
 /// The empty counter's grey, the code frames' background.
 const COUNTER: u8 = 110;
 const FPS: u32 = 10;
@@ -21,10 +23,12 @@ fn main() -> ExitCode {
 fn run(args: Vec<String>) -> Result<(), String> {
     let mut positional = Vec::new();
     let (mut frames, mut blank, mut size) = (10usize, 0usize, (640u32, 480u32));
+    let mut code128 = false;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--frames" => frames = cli::number(args.next(), "--frames")?,
+            "--code128" => code128 = true,
             "--blank" => blank = cli::number(args.next(), "--blank")?,
             "--size" => size = parse_size(&args.next().unwrap_or_default())?,
             _ => positional.push(arg),
@@ -41,6 +45,10 @@ fn run(args: Vec<String>) -> Result<(), String> {
         .chain((0..frames).map(|i| {
             let turn = std::f64::consts::TAU * i as f64 / frames as f64;
             let shift = (3.0 * turn.cos(), 2.0 * turn.sin());
+            if code128 {
+                return synth::render_receipt_barcode(&text, width, height, shift)
+                    .ok_or_else(|| "TEXT has no Code 128 barcode".to_owned());
+            }
             synth::render_shifted(&text, width, height, shift)
                 .map_err(|e| format!("cannot encode TEXT: {e}"))
         }))
