@@ -1,7 +1,10 @@
 //! The receipt number's Code 128 barcode in a camera frame (refunds), read
 //! by rxing's Code 128 reader alone: its other formats are not compiled in.
 //! rxing scans rows of the frame, both ways and, trying harder, turned a
-//! quarter, so a receipt held upright or sideways both read.
+//! quarter, so a receipt held upright or sideways both read. Its results
+//! carry a chrono timestamp, which traps in wasm without chrono's JS clock
+//! (rxing's `wasm_support`): the receipt e2e caught that, native tests
+//! cannot.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 

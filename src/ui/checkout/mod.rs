@@ -22,6 +22,7 @@ mod printed_receipt;
 mod printer_hook;
 mod printer_menu;
 mod qty_dialog;
+mod receipt_camera;
 mod refund_dialog;
 mod report_dialog;
 mod sale_result;

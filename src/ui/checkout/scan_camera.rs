@@ -24,7 +24,11 @@ enum CameraStatus {
 pub fn CameraView(
     decoder: StoredValue<Decoder, LocalStorage>,
     on_problem: Callback<ScanProblem>,
+    /// What to hold up to the camera; the customer's QR code by default.
+    #[prop(optional)]
+    aim: Option<Text>,
 ) -> impl IntoView {
+    let aim = aim.unwrap_or(Text::ScanAim);
     let locale = Locale::get();
     let video = NodeRef::<leptos::html::Video>::new();
     let status = RwSignal::new(CameraStatus::Starting);
@@ -124,7 +128,7 @@ pub fn CameraView(
                 <div class="scanner-aim" aria-hidden="true"></div>
                 <p class="scanner-hint" role="status">
                     {move || match status.get() {
-                        CameraStatus::Live => locale.t(Text::ScanAim),
+                        CameraStatus::Live => locale.t(aim),
                         _ => locale.t(Text::ScanStarting),
                     }}
                 </p>

@@ -13,6 +13,8 @@ import { chromiumLaunch } from "../../chromium.js";
 import { WATER } from "../screens.js";
 import { fakeCamera } from "./fake.js";
 
+const contexts = [];
+
 async function open(profile, launch, baseURL) {
   const context = await chromium.launchPersistentContext(profile, {
     ...launch,
@@ -21,6 +23,7 @@ async function open(profile, launch, baseURL) {
     viewport: { width: 1280, height: 800 },
     serviceWorkers: "block",
   });
+  contexts.push(context);
   const page = context.pages()[0] ?? (await context.newPage());
   const problems = [];
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
@@ -62,6 +65,7 @@ test("the camera reads a printed receipt's barcode and the sale is found", async
     expect(camera.problems).toEqual([]);
     await camera.context.close();
   } finally {
-    rmSync(profile, { recursive: true, force: true });
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 });
