@@ -558,6 +558,8 @@ texts! {
     RefundTitle => ["Refund a receipt", "Возврат по чеку", "Chek bo‘yicha qaytarish"],
     RefundReceiptInput => ["Receipt number (type or scan)", "Номер чека (введите или сканируйте)", "Chek raqami (kiriting yoki skanerlang)"],
     RefundFind => ["Find", "Найти", "Topish"],
+    RefundScanReceipt => ["Scan the receipt's barcode", "Сканировать штрихкод чека", "Chek shtrix-kodini skanerlash"],
+    RefundScanAim => ["Hold the receipt's barcode in the frame", "Наведите камеру на штрихкод чека", "Kamerani chekning shtrix-kodiga qarating"],
     RefundSold => ["sold", "продано", "sotilgan"],
     RefundLeft => ["left to return", "можно вернуть", "qaytarish mumkin"],
     RefundQuantity => ["Quantity returned, line", "Количество к возврату, строка", "Qaytariladigan miqdor, qator"],

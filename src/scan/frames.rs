@@ -1,4 +1,6 @@
-//! Turns the live preview, or a photo, into RGBA frames for the decoder.
+//! Turns a photo, or the live preview where the decoder worker cannot draw
+//! frames itself (no `OffscreenCanvas` or `createImageBitmap`), into RGBA
+//! frames on the page; `FrameLoop` paces the preview's frames either way.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -10,11 +12,9 @@ use web_sys::{
     CanvasRenderingContext2d, HtmlCanvasElement, HtmlVideoElement, ImageBitmap, ImageData,
 };
 
+use super::fit::fit;
 use super::problem::ScanProblem;
 
-/// Frames are drawn at most this wide (or high): a phone's QR fills enough of
-/// a 720p view, and a bigger buffer only costs time to copy.
-const MAX_SIDE: u32 = 1280;
 /// The sampling period where `requestVideoFrameCallback` is missing.
 const TIMER_MS: i32 = 60;
 
@@ -116,19 +116,6 @@ pub async fn photo_frame(file: &web_sys::File) -> Result<ImageData, ScanProblem>
     let frame = FrameGrabber::new().and_then(|grabber| grabber.bitmap_frame(&bitmap));
     bitmap.close();
     frame.ok_or(ScanProblem::PhotoUnreadable)
-}
-
-/// The drawn size: the source's, scaled down to `MAX_SIDE` with its shape kept.
-fn fit(width: u32, height: u32) -> Option<(u32, u32)> {
-    if width == 0 || height == 0 {
-        return None;
-    }
-    let long = width.max(height);
-    if long <= MAX_SIDE {
-        return Some((width, height));
-    }
-    let scale = |side: u32| (u64::from(side) * u64::from(MAX_SIDE) / u64::from(long)).max(1) as u32;
-    Some((scale(width), scale(height)))
 }
 
 /// The loop's own callback, kept where it can reschedule itself.

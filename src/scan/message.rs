@@ -1,21 +1,45 @@
 //! The messages between the page and the decoder worker, as plain JS objects
-//! (structured-clonable, with the pixel buffer transferred, never copied).
+//! (structured-clonable, with the pixels transferred, never copied).
 
 use js_sys::{Array, Object, Reflect, Uint8ClampedArray};
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::ImageBitmap;
 
-/// One RGBA frame to decode.
+/// One frame to decode.
 pub struct FrameRequest {
     pub id: u32,
-    pub width: u32,
-    pub height: u32,
-    pub rgba: Uint8ClampedArray,
+    pub pixels: Pixels,
+    /// Also look for a Code 128 barcode (a receipt's number) where no QR
+    /// code reads.
+    pub code128: bool,
+}
+
+/// A frame's pixels, as the page could take them.
+pub enum Pixels {
+    /// A video frame as the browser gave it; the worker draws it and
+    /// converts it to luma, so the page's thread spends nothing on it.
+    Bitmap(ImageBitmap),
+    /// RGBA read back from a canvas on the page (a photo, or a browser
+    /// whose worker cannot draw).
+    Rgba {
+        width: u32,
+        height: u32,
+        rgba: Uint8ClampedArray,
+    },
+}
+
+/// What the page asks the worker besides frames.
+pub enum WorkerCall {
+    /// Say whether you are ready: the page taking up a worker started
+    /// before it did not hear the first answer.
+    Hello,
 }
 
 /// What the worker says back.
 pub enum WorkerReply {
-    /// The decoder is loaded and listening.
-    Ready,
+    /// The decoder is loaded and listening; `bitmaps`: it can draw
+    /// `Pixels::Bitmap` frames itself.
+    Ready { bitmaps: bool },
     /// The payloads read in the frame `id` (empty: no code).
     Decoded { id: u32, payloads: Vec<String> },
 }
@@ -24,24 +48,64 @@ impl FrameRequest {
     pub fn to_js(&self) -> JsValue {
         let object = Object::new();
         set(&object, "id", &self.id.into());
-        set(&object, "width", &self.width.into());
-        set(&object, "height", &self.height.into());
-        set(&object, "rgba", &self.rgba);
+        if self.code128 {
+            set(&object, "code128", &JsValue::TRUE);
+        }
+        match &self.pixels {
+            Pixels::Bitmap(bitmap) => set(&object, "bitmap", bitmap),
+            Pixels::Rgba {
+                width,
+                height,
+                rgba,
+            } => {
+                set(&object, "width", &(*width).into());
+                set(&object, "height", &(*height).into());
+                set(&object, "rgba", rgba);
+            }
+        }
         object.into()
     }
 
     /// What to hand over to the worker instead of copying.
     pub fn transfer(&self) -> Array {
-        Array::of1(&self.rgba.buffer())
+        match &self.pixels {
+            Pixels::Bitmap(bitmap) => Array::of1(bitmap),
+            Pixels::Rgba { rgba, .. } => Array::of1(&rgba.buffer()),
+        }
     }
 
     pub fn from_js(value: &JsValue) -> Option<FrameRequest> {
+        let id = number(value, "id")?;
+        let code128 = get(value, "code128").is_some_and(|flag| flag.is_truthy());
+        let pixels = match get(value, "bitmap") {
+            Some(bitmap) => Pixels::Bitmap(bitmap.dyn_into().ok()?),
+            None => Pixels::Rgba {
+                width: number(value, "width")?,
+                height: number(value, "height")?,
+                rgba: get(value, "rgba")?.dyn_into().ok()?,
+            },
+        };
         Some(FrameRequest {
-            id: number(value, "id")?,
-            width: number(value, "width")?,
-            height: number(value, "height")?,
-            rgba: get(value, "rgba")?.dyn_into().ok()?,
+            id,
+            pixels,
+            code128,
         })
+    }
+}
+
+impl WorkerCall {
+    pub fn to_js(&self) -> JsValue {
+        let object = Object::new();
+        match self {
+            WorkerCall::Hello => set(&object, "hello", &JsValue::TRUE),
+        }
+        object.into()
+    }
+
+    pub fn from_js(value: &JsValue) -> Option<WorkerCall> {
+        get(value, "hello")
+            .is_some_and(|flag| flag.is_truthy())
+            .then_some(WorkerCall::Hello)
     }
 }
 
@@ -49,7 +113,10 @@ impl WorkerReply {
     pub fn to_js(&self) -> JsValue {
         let object = Object::new();
         match self {
-            WorkerReply::Ready => set(&object, "ready", &JsValue::TRUE),
+            WorkerReply::Ready { bitmaps } => {
+                set(&object, "ready", &JsValue::TRUE);
+                set(&object, "bitmaps", &JsValue::from_bool(*bitmaps));
+            }
             WorkerReply::Decoded { id, payloads } => {
                 set(&object, "id", &(*id).into());
                 let list: Array = payloads.iter().map(|p| JsValue::from_str(p)).collect();
@@ -60,8 +127,11 @@ impl WorkerReply {
     }
 
     pub fn from_js(value: &JsValue) -> Option<WorkerReply> {
-        if get(value, "ready").is_some_and(|flag| flag.is_truthy()) {
-            return Some(WorkerReply::Ready);
+        let flag = |key| get(value, key).is_some_and(|flag| flag.is_truthy());
+        if flag("ready") {
+            return Some(WorkerReply::Ready {
+                bitmaps: flag("bitmaps"),
+            });
         }
         let payloads = get(value, "payloads")?.dyn_into::<Array>().ok()?;
         Some(WorkerReply::Decoded {

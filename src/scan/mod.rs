@@ -8,6 +8,7 @@
 //! `domain::customer`, not this module.
 
 pub mod decode;
+pub mod fit;
 pub mod gate;
 pub mod problem;
 pub mod wedge;

@@ -31,27 +31,21 @@ impl AppWorker {
         let options = WorkerOptions::new();
         options.set_name(name);
         let worker = Worker::new_with_options(LOADER, &options).ok()?;
-        let failed = on_failure.clone();
-        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-            let data = event.data();
-            if Reflect::get(&data, &JsValue::from_str("failed")).is_ok_and(|f| f.is_truthy()) {
-                failed();
-            } else {
-                on_message(data);
-            }
-        });
-        let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
-            // The worker's own error must not surface as a page error.
-            event.prevent_default();
-            on_failure();
-        });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let (on_message, on_error) = listeners(&worker, on_message, on_failure);
         Some(AppWorker {
             worker,
             _on_message: on_message,
             _on_error: on_error,
         })
+    }
+
+    /// Hands the worker's messages and failure to a new owner (a worker
+    /// started ahead of need, then taken up): nothing is lost in between,
+    /// since a message is only delivered once the page's code has returned.
+    pub fn listen(&mut self, on_message: Box<dyn Fn(JsValue)>, on_failure: Rc<dyn Fn()>) {
+        let (on_message, on_error) = listeners(&self.worker, on_message, on_failure);
+        self._on_message = on_message;
+        self._on_error = on_error;
     }
 
     /// Sends a message; `false` if it could not be cloned to the worker.
@@ -73,4 +67,30 @@ impl Drop for AppWorker {
         self.worker.set_onerror(None);
         self.worker.terminate();
     }
+}
+
+type Listeners = (Closure<dyn Fn(MessageEvent)>, Closure<dyn Fn(ErrorEvent)>);
+
+fn listeners(
+    worker: &Worker,
+    on_message: Box<dyn Fn(JsValue)>,
+    on_failure: Rc<dyn Fn()>,
+) -> Listeners {
+    let failed = on_failure.clone();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        let data = event.data();
+        if Reflect::get(&data, &JsValue::from_str("failed")).is_ok_and(|f| f.is_truthy()) {
+            failed();
+        } else {
+            on_message(data);
+        }
+    });
+    let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
+        // The worker's own error must not surface as a page error.
+        event.prevent_default();
+        on_failure();
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    (on_message, on_error)
 }

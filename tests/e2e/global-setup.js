@@ -6,8 +6,8 @@ import { cameraVideos, photoDir } from "./camera/fake.js";
 
 export default function globalSetup() {
   mkdirSync("tests/e2e/artifacts", { recursive: true });
-  for (const { text, file } of Object.values(cameraVideos)) {
-    execFileSync("target/debug/qr-video", [text, file], { stdio: "inherit" });
+  for (const { text, file, args = [] } of Object.values(cameraVideos)) {
+    execFileSync("target/debug/qr-video", [text, file, ...args], { stdio: "inherit" });
   }
   // Photos of generated customer codes (one per category) for "scan from photo".
   execFileSync("target/debug/frames", [photoDir, "--per-category", "1"], { stdio: "ignore" });

@@ -87,6 +87,7 @@
 //! better told "not a customer code" than shown nothing. Empty payloads are
 //! dropped.
 
+mod code128;
 mod frame;
 #[cfg(test)]
 mod fuzz;
@@ -95,5 +96,6 @@ mod pipeline;
 mod sharpen;
 mod view;
 
+pub use code128::read_code128;
 pub use frame::{FrameError, LumaFrame, MAX_PIXELS};
 pub use pipeline::{decode, decode_bytes_with, decode_raw, decode_with, Stages};

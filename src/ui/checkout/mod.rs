@@ -24,6 +24,7 @@ mod printed_receipt;
 mod printer_hook;
 mod printer_menu;
 mod qty_dialog;
+mod receipt_camera;
 mod refund_dialog;
 mod report_dialog;
 mod sale_result;
@@ -120,6 +121,15 @@ pub fn CheckoutScreen() -> impl IntoView {
             Err(_) => shelf.catalog.set(Some(Default::default())),
         }
     });
+
+    // The scan and member dialogs' decoder worker is downloaded and compiled
+    // while the cashier sells, not when scan is pressed, and stays out of
+    // the first load.
+    let scans_codes = provider.identifies_by(Identification::MobileNumber)
+        || !provider.identifies_by(Identification::TransactionQr);
+    if checkout.has_customers() && scans_codes {
+        request_idle_callback(crate::scan::decoder::warm_up);
+    }
 
     view! {
         <section class="checkout">

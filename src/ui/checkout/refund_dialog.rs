@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 
 use super::printed_receipt::{paper_width, PrintedRefund};
 use super::printer_hook::RefundPrinter;
+use super::receipt_camera::ReceiptCamera;
 use super::state::Checkout;
 use crate::domain::money::Money;
 use crate::domain::number_input::{format_quantity, parse_money, parse_quantity};
@@ -257,6 +258,14 @@ pub fn RefundDialog() -> impl IntoView {
         look_up(number);
     };
 
+    // A receipt's barcode read by the camera is looked up as if typed.
+    let scanned = Callback::new(move |number: String| {
+        receipt.set(number.clone());
+        done.set(None);
+        error.set(None);
+        look_up(number);
+    });
+
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() || !approved.get_untracked() {
@@ -380,6 +389,7 @@ pub fn RefundDialog() -> impl IntoView {
                     {move || locale.t(Text::RefundFind)}
                 </button>
             </form>
+            <ReceiptCamera on_read=scanned/>
             {move || done.get().map(|done| view! { <RefundDone done=done/> })}
             {move || found.get().map(|basis| view! {
                 <RefundForm basis=basis quantities=quantities pay_back=pay_back card_typed=card_typed worked=worked

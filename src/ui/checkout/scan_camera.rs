@@ -4,7 +4,7 @@ use leptos::task::spawn_local;
 use crate::i18n::Text;
 use crate::scan::camera::{next_camera, video_inputs, Camera, Torch};
 use crate::scan::decoder::Decoder;
-use crate::scan::frames::{FrameGrabber, FrameLoop};
+use crate::scan::frames::FrameLoop;
 use crate::scan::problem::ScanProblem;
 use crate::ui::locale::Locale;
 use crate::web::document;
@@ -24,7 +24,11 @@ enum CameraStatus {
 pub fn CameraView(
     decoder: StoredValue<Decoder, LocalStorage>,
     on_problem: Callback<ScanProblem>,
+    /// What to hold up to the camera; the customer's QR code by default.
+    #[prop(optional)]
+    aim: Option<Text>,
 ) -> impl IntoView {
+    let aim = aim.unwrap_or(Text::ScanAim);
     let locale = Locale::get();
     let video = NodeRef::<leptos::html::Video>::new();
     let status = RwSignal::new(CameraStatus::Starting);
@@ -67,12 +71,9 @@ pub fn CameraView(
             torch_on.set(light.as_ref().map(|_| false));
             torch.set_value(light);
             camera.set_value(Some(opened));
-            let grabber = FrameGrabber::new();
             let source = element.clone();
             frames.set_value(Some(FrameLoop::start(element, move || {
-                decoder.try_with_value(|decoder| {
-                    decoder.offer_camera_frame(|| grabber.as_ref()?.video_frame(&source));
-                });
+                decoder.try_with_value(|decoder| decoder.offer_camera_frame(&source));
             })));
             status.set(CameraStatus::Live);
             can_switch.set(video_inputs().await.len() > 1);
@@ -127,7 +128,7 @@ pub fn CameraView(
                 <div class="scanner-aim" aria-hidden="true"></div>
                 <p class="scanner-hint" role="status">
                     {move || match status.get() {
-                        CameraStatus::Live => locale.t(Text::ScanAim),
+                        CameraStatus::Live => locale.t(aim),
                         _ => locale.t(Text::ScanStarting),
                     }}
                 </p>

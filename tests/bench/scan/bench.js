@@ -1,7 +1,10 @@
 // Our wasm QR decoder against jsQR and zxing-wasm on the same frames, in the
 // same page: every decoder gets the same RGBA ImageData and is timed from
 // the call to the decoded strings, so pixel conversion and copies into wasm
-// memory count for all of them. Query: ?frames=DIR/&rounds=N.
+// memory count for all of them. Frames whose `expected` is null hold no code:
+// they are timed apart (what every frame costs before a code comes into
+// view), and any text read in them is a false read. Query:
+// ?frames=DIR/&rounds=N.
 import { prepareZXingModule, readBarcodes } from "/node_modules/zxing-wasm/dist/es/reader/index.js";
 
 const params = new URLSearchParams(location.search);
@@ -68,7 +71,8 @@ async function timeOnce(decoder, frame) {
   const start = performance.now();
   const texts = await decoder.decode(frame.image);
   const ms = performance.now() - start;
-  return { ms, decoded: texts.includes(frame.expected), misread: texts.some((text) => text !== frame.expected) };
+  const misread = texts.some((text) => text !== frame.expected);
+  return { ms, decoded: frame.expected === null ? texts.length === 0 : texts.includes(frame.expected), misread };
 }
 
 // Linear interpolation between closest ranks.
@@ -104,7 +108,16 @@ async function run() {
   const runsOf = new Map(
     decoders.map((decoder) => [
       decoder,
-      frames.map(({ file, category, size }) => ({ decoder: decoder.name, file, category, size, times: [], decoded: true, misread: false })),
+      frames.map(({ file, category, size, expected }) => ({
+        decoder: decoder.name,
+        file,
+        category,
+        size,
+        codeless: expected === null,
+        times: [],
+        decoded: true,
+        misread: false,
+      })),
     ]),
   );
   // Round 0 warms up (JIT tiers, wasm memory growth) and is not counted;
@@ -123,17 +136,21 @@ async function run() {
       }
     }
   }
-  const runs = [...runsOf.values()].flat();
+  const all = [...runsOf.values()].flat();
+  const runs = all.filter((run) => !run.codeless);
+  // "misread" of a codeless frame: some text was read where there is none.
+  const codeless = all.filter((run) => run.codeless);
   const result = {
     userAgent: navigator.userAgent,
     crossOriginIsolated,
     rounds,
     decoders: decoders.map((decoder) => decoder.name),
     sizes: [...new Set(frames.map((frame) => frame.size))],
-    categories: [...new Set(frames.map((frame) => frame.category))],
+    categories: [...new Set(frames.filter((frame) => frame.expected !== null).map((frame) => frame.category))],
     bySize: aggregate(runs, ["decoder", "size"]),
     byCategory: aggregate(runs, ["decoder", "size", "category"]),
-    byFrame: runs.map(({ times, ...run }) => ({ ...run, ...summary(times) })),
+    codeless: aggregate(codeless, ["decoder", "size"]),
+    byFrame: all.map(({ times, ...run }) => ({ ...run, ...summary(times) })),
   };
   status("Done.");
   document.getElementById("result").textContent = JSON.stringify(result.bySize, null, 2);

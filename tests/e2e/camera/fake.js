@@ -12,6 +12,9 @@ export const cameraVideos = {
   card: { text: "400012345678", file: "tests/e2e/artifacts/card-qr.y4m" },
   // The AppsPOS demo's code without a voucher (src/loyalty/appspos/seed.json).
   transaction: { text: "QR-20261201-C3D4-0000002", file: "tests/e2e/artifacts/transaction-qr.y4m" },
+  // Two seconds of an empty counter, then Dilnoza's code for two: the
+  // scan-to-customer figure starts at the first frame that holds it.
+  lateCustomer: { text: DILNOZA, file: "tests/e2e/artifacts/late-customer-qr.y4m", args: ["--blank", "20", "--frames", "20"] },
 };
 
 export const photoDir = "tests/e2e/artifacts/photos";

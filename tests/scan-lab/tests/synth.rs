@@ -79,3 +79,17 @@ fn background_frames_hold_no_code() {
     let frame = kassa::scan::decode::LumaFrame::new(640, 480, luma).unwrap();
     assert!(kassa::scan::decode::decode(&frame).is_empty());
 }
+
+#[test]
+fn receipt_barcode_frames_read_as_their_number() {
+    let number = "T30FA-2612011819-000001";
+    for shift in [(0.0, 0.0), (3.0, 0.0), (-1.5, 1.7)] {
+        let luma = synth::render_receipt_barcode(number, 1280, 720, shift).unwrap();
+        let frame = kassa::scan::decode::LumaFrame::new(1280, 720, luma).unwrap();
+        assert_eq!(
+            kassa::scan::decode::read_code128(&frame).as_deref(),
+            Some(number),
+            "{shift:?}"
+        );
+    }
+}

@@ -137,6 +137,52 @@ pub fn render_shifted(
         .to_luma())
 }
 
+/// A receipt's Code 128 barcode (its number, as `kassa::print::barcode`
+/// draws it for the printer) on white paper filling most of the frame's
+/// width, on the grey counter, moved by `shift`; `None` for text the
+/// barcode cannot carry.
+pub fn render_receipt_barcode(
+    text: &str,
+    width: u32,
+    height: u32,
+    shift: (f64, f64),
+) -> Option<Vec<u8>> {
+    let modules = kassa::print::barcode::code128_modules(text)?;
+    let quiet = kassa::print::barcode::QUIET_ZONE as f64;
+    let (w, h) = (width as f64, height as f64);
+    let module = (w * 0.9 / (modules.len() as f64 + 2.0 * quiet)).max(1.0);
+    let span = module * (modules.len() as f64 + 2.0 * quiet);
+    let left = (w - span) / 2.0 + shift.0;
+    let (top, bottom) = (h * 0.35 + shift.1, h * 0.65 + shift.1);
+    let shade = |x: f64, y: f64| -> f32 {
+        if x < left || x >= left + span || y < top - 2.0 * module || y >= bottom + 2.0 * module {
+            return 110.0;
+        }
+        let at = ((x - left) / module - quiet).floor();
+        let dark = y >= top
+            && y < bottom
+            && at >= 0.0
+            && modules.get(at as usize).copied().unwrap_or(false);
+        if dark {
+            30.0
+        } else {
+            235.0
+        }
+    };
+    let mut canvas = canvas::Canvas {
+        width: width as usize,
+        height: height as usize,
+        px: (0..width as usize * height as usize)
+            .map(|i| {
+                let (x, y) = ((i % width as usize) as f64, (i / width as usize) as f64);
+                (shade(x + 0.25, y + 0.5) + shade(x + 0.75, y + 0.5)) / 2.0
+            })
+            .collect(),
+    };
+    canvas.blur(1, 1);
+    Some(canvas.to_luma())
+}
+
 /// A frame with no code in it: the counter, a hand, clutter. Most frames a
 /// scanner sees are like this, and they run every fallback.
 pub fn background_frame(seed: u64, width: u32, height: u32) -> Vec<u8> {
