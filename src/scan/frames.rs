@@ -33,14 +33,6 @@ extern "C" {
     fn cancel_video_frame_callback(this: &FrameClock, handle: u32) -> Result<(), JsValue>;
 }
 
-/// A 2D context's options for a canvas whose pixels are read back every
-/// frame: the browser keeps it in memory instead of on the GPU.
-pub(super) fn read_back_options() -> Object {
-    let options = Object::new();
-    let _ = Reflect::set(&options, &"willReadFrequently".into(), &JsValue::TRUE);
-    options
-}
-
 /// An off-screen canvas the frames are drawn on and read back from.
 pub struct FrameGrabber {
     canvas: HtmlCanvasElement,
@@ -55,8 +47,12 @@ impl FrameGrabber {
             .ok()?
             .dyn_into()
             .ok()?;
+        // Tells the browser the pixels are read back every frame, so it
+        // keeps the canvas in memory instead of on the GPU.
+        let options = Object::new();
+        let _ = Reflect::set(&options, &"willReadFrequently".into(), &JsValue::TRUE);
         let context = canvas
-            .get_context_with_context_options("2d", &read_back_options())
+            .get_context_with_context_options("2d", &options)
             .ok()??
             .dyn_into()
             .ok()?;

@@ -11,7 +11,7 @@
 //! instance; living in a worker, that only ends this worker, which the page
 //! notices (`error` event) and replaces (see `decoder.rs`).
 
-use js_sys::Reflect;
+use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::{
     DedicatedWorkerGlobalScope, ImageBitmap, MessageEvent, OffscreenCanvas,
@@ -20,7 +20,6 @@ use web_sys::{
 
 use super::decode::{decode, read_code128, LumaFrame};
 use super::fit::fit;
-use super::frames::read_back_options;
 use super::message::{FrameRequest, Pixels, WorkerCall, WorkerReply};
 
 /// Listens for frames when running as a dedicated worker; elsewhere (a
@@ -97,8 +96,11 @@ impl Canvas {
             return None;
         }
         let canvas = OffscreenCanvas::new(1, 1).ok()?;
+        // Read back every frame: kept in memory, not on the GPU.
+        let options = Object::new();
+        let _ = Reflect::set(&options, &"willReadFrequently".into(), &JsValue::TRUE);
         let context = canvas
-            .get_context_with_context_options("2d", &read_back_options())
+            .get_context_with_context_options("2d", &options)
             .ok()??
             .dyn_into()
             .ok()?;
