@@ -13,10 +13,14 @@ use leptos::prelude::*;
 pub struct Deployment(StoredValue<Option<Rc<str>>, LocalStorage>);
 
 impl Deployment {
-    /// Provides the deployment; its first reader (the login, or the
-    /// checkout of a resumed shift) fetches the file.
-    pub fn provide() {
-        provide_context(Deployment(StoredValue::new_local(None)));
+    /// Provides the deployment and starts reading it.
+    pub fn provide() -> Deployment {
+        let deployment = Deployment(StoredValue::new_local(None));
+        provide_context(deployment);
+        leptos::task::spawn_local(async move {
+            let _ = deployment.config().await;
+        });
+        deployment
     }
 
     pub fn get() -> Deployment {
