@@ -8,6 +8,7 @@
 //   target/…/kassa.wasm (linked with --emit-relocs by build.rs)
 //     → wasm-split-cli (Leptos' splitter, what cargo-leptos runs): the main
 //       module, the parts, and their loader `__wasm_split.js`
+//     → the chunks the app part shares merged into it (merge-app-chunks.mjs)
 //     → wasm-bindgen on the main module (with the linker's exports the
 //       parts need)
 //     → wasm-opt -Oz on every module (release)
@@ -22,6 +23,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { mergeAppChunks } from "./merge-app-chunks.mjs";
 
 const root = process.env.TRUNK_STAGING_DIR;
 if (!root) throw new Error("TRUNK_STAGING_DIR is not set: run me as a trunk hook");
@@ -52,6 +54,8 @@ try {
     "--out-dir", bound, "--out-name", "kassa", join(work, "kassa.wasm"),
   ]);
 
+  const loaderPath = join(work, "__wasm_split.js");
+  writeFileSync(loaderPath, mergeAppChunks(work, readFileSync(loaderPath, "utf8")));
   const parts = readdirSync(work).filter((name) => /^(split|chunk)_\w+\.wasm$/.test(name));
   const modules = [join(bound, "kassa_bg.wasm"), ...parts.map((name) => join(work, name))];
   if (release) for (const path of modules) run("wasm-opt", ["-Oz", path, "-o", path]);

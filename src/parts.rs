@@ -20,6 +20,8 @@ use leptos::prelude::AnyView;
 use leptos::wasm_split::wasm_split;
 
 pub const PARTS: Parts = Parts {
+    app: || Box::pin(app()),
+    app_fetched: || Box::pin(app_fetched()),
     item: |line| Box::pin(item(line)),
     scan: || Box::pin(scan()),
     member: || Box::pin(member()),
@@ -43,6 +45,16 @@ pub const PARTS: Parts = Parts {
 };
 
 type Shown = Result<AnyView, PartMissing>;
+
+#[wasm_split(app, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn app() -> Shown {
+    Ok(kassa::ui::app())
+}
+
+#[wasm_split(app, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn app_fetched() -> Result<(), PartMissing> {
+    Ok(())
+}
 
 #[wasm_split(sale, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn item(line: Option<LineId>) -> Shown {

@@ -830,7 +830,7 @@ texts! {
     AppsPosRetryPayment => ["Ask the app again", "Запросить оплату снова", "To‘lovni qayta so‘rash"],
     AppsPosCancel => ["Cancel the AppsPOS payment", "Отменить оплату AppsPOS", "AppsPOS to‘lovini bekor qilish"],
     AppsPosRemoveVoucher => ["Pay without the voucher", "Оплатить без ваучера", "Vauchersiz to‘lash"],
-    AppsPosTryAgain => ["Try again", "Повторить", "Qayta urinish"],
+    TryAgain => ["Try again", "Повторить", "Qayta urinish"],
     AppsPosWaited => ["Waiting", "Ожидание", "Kutish"],
     AppsPosPaid => ["Paid in the app", "Оплачено в приложении", "Ilovada to‘landi"],
     AppsPosNewCode => ["Another code", "Другой код", "Boshqa kod"],

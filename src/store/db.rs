@@ -356,6 +356,11 @@ impl Store {
         Ok(())
     }
 
+    /// Lets go of the database (the front door, before the app opens it).
+    pub fn close(&self) {
+        self.db.close();
+    }
+
     /// Every sale still waiting for the server, oldest receipt first.
     pub async fn pending_sales(&self) -> Result<Vec<PendingSale>, StoreError> {
         let transaction = self.db.transaction(&[OUTBOX], false)?;

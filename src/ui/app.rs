@@ -4,24 +4,19 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::checkout::{CheckoutScreen, ShownCheckout};
-use super::deployment::Deployment;
 use super::locale::Locale;
-use super::login::LoginScreen;
+use super::login::{LoginScreen, OpenShift};
 use super::outbox::Outbox;
 use super::printer::Printer;
 use super::session::{CurrentSession, Session, Storage};
-use super::theme::Theme;
 use super::update_banner::UpdateBanner;
 use crate::i18n::Text;
 use crate::store::db::Store;
 
-/// The root component: opens storage, resumes an open shift after a reload,
+/// The app behind the front door: opens storage, resumes an open shift after a reload,
 /// provides app-wide context and picks the screen.
 #[component]
 pub fn App() -> impl IntoView {
-    Locale::provide();
-    Theme::provide();
-    Deployment::provide();
     let locale = Locale::get();
     let current = CurrentSession::provide();
     let outbox = Outbox::provide(current);
@@ -50,6 +45,24 @@ pub fn App() -> impl IntoView {
         let _ = store.prune(crate::web::clock::now()).await;
     });
 
+    // Opens the shift and remembers it, so a reload resumes it.
+    let open_shift = OpenShift::new(move |opening, demo| {
+        let Some(Ok(store)) = storage.0.get_untracked() else {
+            return;
+        };
+        let session = Rc::new(Session::new(
+            opening,
+            demo,
+            crate::web::clock::now_tag(),
+            store.clone(),
+        ));
+        let record = session.record();
+        current.0.set(Some(session));
+        spawn_local(async move {
+            let _ = store.set_shift(Some(&record)).await;
+        });
+    });
+
     view! {
         <main class="app">
             <UpdateBanner/>
@@ -60,7 +73,7 @@ pub fn App() -> impl IntoView {
                 }
                 .into_any(),
                 Some(true) => view! {
-                    <Show when=move || current.0.with(Option::is_some) fallback=|| view! { <LoginScreen/> }>
+                    <Show when=move || current.0.with(Option::is_some) fallback=move || view! { <LoginScreen on_open=open_shift/> }>
                         <CheckoutScreen/>
                     </Show>
                 }

@@ -7,7 +7,6 @@ use super::deployment::Deployment;
 use super::field::{ErrorLine, Field};
 use super::lang_select::LangSelect;
 use super::locale::Locale;
-use super::session::{CurrentSession, Session, Storage};
 use super::theme_toggle::ThemeToggle;
 use crate::domain::money::Money;
 use crate::domain::number_input::parse_money;
@@ -73,11 +72,28 @@ fn configured_base_url(config: &str) -> Option<String> {
         .map(|c| c.base_url)
 }
 
+/// What opening a shift leads to: the app sells at once, the front door
+/// keeps the shift and hands it to the app.
+#[derive(Clone, Copy)]
+pub struct OpenShift(StoredValue<Rc<dyn Fn(ShiftOpening, bool)>, LocalStorage>);
+
+impl OpenShift {
+    pub fn new(open: impl Fn(ShiftOpening, bool) + 'static) -> OpenShift {
+        OpenShift(StoredValue::new_local(Rc::new(open)))
+    }
+
+    /// Opens the shift (`demo`: on the demo backend).
+    fn open(self, opening: ShiftOpening, demo: bool) {
+        // Taken out first: opening the shift may dispose of this very value.
+        let open = self.0.get_value();
+        open(opening, demo);
+    }
+}
+
 /// The shift login screen: where a cashier connects the till and opens a shift.
 #[component]
-pub fn LoginScreen() -> impl IntoView {
+pub fn LoginScreen(on_open: OpenShift) -> impl IntoView {
     let locale = Locale::get();
-    let current = CurrentSession::get();
     let provider = RwSignal::new(remembered_provider());
     let base_url = RwSignal::new(String::new());
     let branch_token = RwSignal::new(String::new());
@@ -97,25 +113,6 @@ pub fn LoginScreen() -> impl IntoView {
     let cashier = RwSignal::new(String::new());
     let opening_cash = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Text>);
-    let storage = expect_context::<Storage>();
-    // Opens the shift and remembers it, so a reload resumes it.
-    let start = move |opening: ShiftOpening, demo: bool| {
-        let Some(Ok(store)) = storage.0.get_untracked() else {
-            return;
-        };
-        let session = Rc::new(Session::new(
-            opening,
-            demo,
-            crate::web::clock::now_tag(),
-            store.clone(),
-        ));
-        let record = session.record();
-        current.0.set(Some(session));
-        spawn_local(async move {
-            let _ = store.set_shift(Some(&record)).await;
-        });
-    };
-
     // A quick tap on the demo button can leave this screen before the file
     // arrives, hence `try_`.
     let deployment = Deployment::get();
@@ -164,7 +161,7 @@ pub fn LoginScreen() -> impl IntoView {
                     storage::set(SRV4POS_URL_KEY, &access.url);
                     storage::set(REGISTER_NAME_KEY, &access.register);
                 }
-                start(opening, false);
+                on_open.open(opening, false);
             }
             Err(text) => error.set(Some(text)),
         }
@@ -197,7 +194,7 @@ pub fn LoginScreen() -> impl IntoView {
             },
             opening_cash: parse_money(&opening_cash.get()).unwrap_or(Money::ZERO),
         };
-        start(opening, true);
+        on_open.open(opening, true);
     };
 
     view! {

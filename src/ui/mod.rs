@@ -7,6 +7,7 @@ mod customer_display;
 pub mod deployment;
 mod dom_id;
 mod field;
+mod front_door;
 mod lang_select;
 mod locale;
 mod login;
@@ -24,12 +25,18 @@ mod update_banner;
 
 pub use checkout::{parts, shelf};
 
+/// The app behind the login, a part of its own (see `front_door`).
+pub fn app() -> leptos::prelude::AnyView {
+    use leptos::prelude::IntoAny;
+    leptos::prelude::view! { <app::App/> }.into_any()
+}
+
 /// Mounts Kassa on the page body, with the parts the app's binary loads on
 /// demand.
 pub fn mount(parts: on_demand::Parts) {
     leptos::mount::mount_to_body(move || {
         leptos::prelude::provide_context(parts);
-        leptos::prelude::view! { <app::App/> }
+        leptos::prelude::view! { <front_door::FrontDoor/> }
     });
 }
 

@@ -59,6 +59,10 @@ pub type Stocking = Pin<Box<dyn Future<Output = ()>>>;
 /// app's binary.
 #[derive(Clone, Copy)]
 pub struct Parts {
+    /// The app behind the login (`front_door`), and the same part only
+    /// fetched, for a login that lets it come while the cashier types.
+    pub app: fn() -> ViewLoading,
+    pub app_fetched: fn() -> Loading<()>,
     pub item: fn(Option<LineId>) -> ViewLoading,
     pub scan: fn() -> ViewLoading,
     pub member: fn() -> ViewLoading,

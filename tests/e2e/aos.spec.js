@@ -187,6 +187,25 @@ test("queued sales survive a reload and are each sent exactly once", async ({ pa
   expect(fourth).toMatch(/-000004$/);
 });
 
+test("a sale still queued when the shift closes is sent once the next shift opens after a reload", async ({ page, request }) => {
+  await login(page);
+  await queueCoffeeSales(page, request, 1);
+  await page.getByTestId("shift-close").click();
+  await page.getByTestId("report-counted").fill("154 900");
+  await page.getByTestId("report-z").click();
+  await expect(page.getByTestId("report-z-result")).toBeVisible();
+  await page.getByRole("button", { name: "Close", exact: true }).click();
+  await expect(page.getByTestId("login-submit")).toBeVisible();
+  await control(request, "faults", {});
+
+  // After a reload the login is the front door's (src/ui/front_door.rs);
+  // the shift it opens reaches the app, which finds the queue and sends it.
+  await page.reload();
+  await login(page);
+  await expect.poll(async () => (await ledger(request)).receipts.length, { timeout: 20_000 }).toBe(1);
+  await expect(page.getByTestId("outbox-pending")).toHaveText("0");
+});
+
 test("spending cashback needs the server; earning does not", async ({ page, request }) => {
   await login(page);
   await scan(page, COFFEE);

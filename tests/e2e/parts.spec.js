@@ -1,11 +1,56 @@
-// The app in parts (src/parts.rs, scripts/split-app.mjs): the login and the
-// empty checkout come without the dialogs' code, each part arrives when it
-// is first needed, and a part that cannot be downloaded leaves the rest of
-// the checkout working.
+// The app in parts (src/parts.rs, scripts/split-app.mjs): the login comes
+// first, the checkout behind it in a part of its own fetched once the login
+// is on screen (src/ui/front_door.rs), each dialog's part arrives when it is
+// first needed, and a part that cannot be downloaded leaves the rest of the
+// checkout working.
 import { test, expect, scan } from "./fixtures.js";
 import { openDemo, WATER } from "./screens.js";
 
 const part = (name) => new RegExp(`/kassa-[0-9a-f]+-${name}\\.wasm$`);
+
+const appPart = part("app");
+
+test("the login comes before the checkout's code, which follows in one file once the login is on screen", async ({ page }) => {
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (!window.loginShown && document.querySelector('[data-testid="login-demo"]')) window.loginShown = performance.now();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto("/");
+  await expect(page.getByTestId("login-demo")).toBeVisible();
+  const appFetches = () =>
+    page.evaluate((source) => {
+      const pattern = new RegExp(source);
+      return performance.getEntriesByType("resource").filter((entry) => pattern.test(entry.name)).map((entry) => entry.startTime);
+    }, appPart.source);
+  await expect.poll(appFetches).toHaveLength(1);
+  const [requested] = await appFetches();
+  expect(requested).toBeGreaterThan(await page.evaluate(() => window.loginShown));
+  // The chunks the checkout shares with the dialogs travel inside its file.
+  const chunks = await page.evaluate(() => performance.getEntriesByType("resource").filter((entry) => /-chunk_\d+\.wasm$/.test(entry.name)).length);
+  expect(chunks).toBe(0);
+
+  await openDemo(page);
+  expect(await appFetches()).toHaveLength(1);
+});
+
+test("a shift opened while the checkout's part cannot come says so, and opens once it does", async ({ page }) => {
+  let blocked = true;
+  await page.route(appPart, (route) => (blocked ? route.abort() : route.continue()));
+  await page.goto("/");
+  await page.getByTestId("login-cashier").fill("Dilnoza");
+  await page.getByTestId("login-demo").click();
+  await expect(page.getByTestId("part-missing")).toBeVisible();
+  await expect(page.getByTestId("cart-empty")).toHaveCount(0);
+
+  blocked = false;
+  await page.getByTestId("part-retry").click();
+  await expect(page.getByTestId("cart-empty")).toBeVisible();
+  await expect(page.locator(".cashier")).toHaveText("Dilnoza");
+  // The shift was kept before the part was asked for: a reload resumes it.
+  await page.reload();
+  await expect(page.getByTestId("cart-empty")).toBeVisible();
+});
 
 test("the checkout opens without the dialogs' parts; the payment's part comes with pay-open", async ({ page }) => {
   const fetched = [];

@@ -209,7 +209,7 @@ pub fn AppsPosDialog() -> impl IntoView {
                         {move || locale.t(text)} " "
                         <button type="button" class="ghost" data-testid="appspos-retry"
                             on:click=move |_| { flow.trouble.set(None); flow.drive(); }>
-                            {move || locale.t(Text::AppsPosTryAgain)}
+                            {move || locale.t(Text::TryAgain)}
                         </button>
                     </p>
                 })}
