@@ -48,7 +48,9 @@ type Shown = Result<AnyView, PartMissing>;
 
 #[wasm_split(app, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn app() -> Shown {
-    Ok(kassa::ui::app())
+    // Built while the front door's `Suspend` polls: untracked, or every
+    // signal the app reads while it builds would rebuild the whole app.
+    Ok(leptos::prelude::untrack(kassa::ui::app))
 }
 
 #[wasm_split(app, wasm_split_path = ::leptos::wasm_split, fallible)]
