@@ -33,18 +33,9 @@ const serviceWorker = (name) => name === "sw.js";
 // reader and the providers' wire code, each fetched the first time it is
 // needed; the chunk_* files hold code that several parts share.
 const part = (name) => /^kassa-[0-9a-f]+-.+\.wasm$/.test(name);
-// The app behind the login (src/ui/front_door.rs): its part, and any shared
-// chunk it waits for, which the parts' loader lists under a comment naming
-// every part that shares it (scripts/merge-app-chunks.mjs merges them all
-// into the part's file, so this finds none unless that step is dropped).
-const loaderName = files.find((name) => /^kassa-[0-9a-f]+-parts\.js$/.test(name));
-const loaderText = loaderName ? readFileSync(join(dir, loaderName), "utf8") : "";
-const appChunks = new Set(
-  [...loaderText.matchAll(/\/\* ([^*]+) \*\/\s*const __chunk_\d+ = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/(kassa-[0-9a-f]+-chunk_\d+\.wasm)"/g)]
-    .filter(([, sharers]) => sharers.split(",").map((sharer) => sharer.trim()).includes("app"))
-    .map(([, , file]) => file),
-);
-const app = (name) => /^kassa-[0-9a-f]+-app\.wasm$/.test(name) || appChunks.has(name);
+// The app behind the login (src/ui/front_door.rs): one file, the chunks it
+// shares merged into it (scripts/merge-app-chunks.mjs).
+const app = (name) => /^kassa-[0-9a-f]+-app\.wasm$/.test(name);
 const groups = [
   ["first load (the login)", (name) => !part(name) && !scanner(name) && !demo(name) && !printer(name) && !display(name) && !serviceWorker(name)],
   ["the checkout, fetched in the background once the login shows", app],
