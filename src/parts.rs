@@ -11,7 +11,7 @@ use kassa::domain::catalog::ProductId;
 use kassa::srv4pos::address::StoreServer;
 use kassa::store::step::Step;
 use kassa::ui::deployment::Deployment;
-use kassa::ui::on_demand::{PartMissing, Parts, Resuming, Sending, Stocking};
+use kassa::ui::on_demand::{AppStart, PartMissing, Parts, Resuming, Sending, Stocking};
 use kassa::ui::outbox::Outbox;
 use kassa::ui::parts as view;
 use kassa::ui::session::Session;
@@ -21,7 +21,6 @@ use leptos::wasm_split::wasm_split;
 
 pub const PARTS: Parts = Parts {
     app: || Box::pin(app()),
-    app_fetched: || Box::pin(app_fetched()),
     item: |line| Box::pin(item(line)),
     scan: || Box::pin(scan()),
     member: || Box::pin(member()),
@@ -47,15 +46,8 @@ pub const PARTS: Parts = Parts {
 type Shown = Result<AnyView, PartMissing>;
 
 #[wasm_split(app, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn app() -> Shown {
-    // Built while the front door's `Suspend` polls: untracked, or every
-    // signal the app reads while it builds would rebuild the whole app.
-    Ok(leptos::prelude::untrack(kassa::ui::app))
-}
-
-#[wasm_split(app, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn app_fetched() -> Result<(), PartMissing> {
-    Ok(())
+fn app() -> Result<AppStart, PartMissing> {
+    Ok(kassa::ui::app)
 }
 
 #[wasm_split(sale, wasm_split_path = ::leptos::wasm_split, fallible)]

@@ -15,6 +15,7 @@ use super::outbox::{EntryState, Lease, SaleSettlement};
 use super::records::{CashMovementRecord, PendingSale, ShiftRecord};
 use super::refund_journal::{records_of, RefundRecord};
 use super::retention;
+use super::shift_hint;
 use super::step::Step;
 use crate::domain::refund::RefundError;
 
@@ -356,11 +357,6 @@ impl Store {
         Ok(())
     }
 
-    /// Lets go of the database (the front door, before the app opens it).
-    pub fn close(&self) {
-        self.db.close();
-    }
-
     /// Every sale still waiting for the server, oldest receipt first.
     pub async fn pending_sales(&self) -> Result<Vec<PendingSale>, StoreError> {
         let transaction = self.db.transaction(&[OUTBOX], false)?;
@@ -545,12 +541,17 @@ impl Store {
             .store(META)?
             .get(&JsValue::from_str(SHIFT_KEY))
             .await?;
-        Ok(value.as_ref().and_then(from_js))
+        let record = value.as_ref().and_then(from_js);
+        shift_hint::write(record.is_some());
+        Ok(record)
     }
 
     /// Remembers the open shift, or forgets it (`None`) when the cashier
     /// leaves it.
     pub async fn set_shift(&self, shift: Option<&ShiftRecord>) -> Result<(), StoreError> {
+        if shift.is_some() {
+            shift_hint::write(true);
+        }
         let transaction = self.db.transaction(&[META], true)?;
         let meta = transaction.store(META)?;
         let key = JsValue::from_str(SHIFT_KEY);
@@ -559,6 +560,9 @@ impl Store {
             None => meta.delete(&key).await?,
         }
         transaction.commit().await?;
+        if shift.is_none() {
+            shift_hint::write(false);
+        }
         Ok(())
     }
 }

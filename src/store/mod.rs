@@ -12,4 +12,6 @@ pub mod outbox;
 pub mod records;
 pub mod refund_journal;
 pub mod retention;
+#[cfg(target_arch = "wasm32")]
+pub mod shift_hint;
 pub mod step;

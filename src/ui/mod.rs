@@ -26,9 +26,12 @@ mod update_banner;
 pub use checkout::{parts, shelf};
 
 /// The app behind the login, a part of its own (see `front_door`).
-pub fn app() -> leptos::prelude::AnyView {
+pub fn app(
+    store: std::rc::Rc<crate::store::db::Store>,
+    shift: Option<crate::store::records::ShiftRecord>,
+) -> leptos::prelude::AnyView {
     use leptos::prelude::IntoAny;
-    leptos::prelude::view! { <app::App/> }.into_any()
+    leptos::prelude::view! { <app::App store shift/> }.into_any()
 }
 
 /// Mounts Kassa on the page body, with the parts the app's binary loads on

@@ -20,7 +20,9 @@ use crate::domain::cart::LineId;
 use crate::domain::catalog::ProductId;
 use crate::i18n::Text;
 use crate::srv4pos::address::StoreServer;
+use crate::store::db::Store;
 use crate::store::in_app::InAppSale;
+use crate::store::records::ShiftRecord;
 use crate::store::step::Step;
 use crate::ui::checkout::shelf::Shelf;
 use crate::ui::deployment::Deployment;
@@ -46,6 +48,10 @@ pub type ViewLoading = Pin<Box<dyn Future<Output = Result<AnyView, PartMissing>>
 /// Something else whose part is on its way.
 pub type Loading<T> = Pin<Box<dyn Future<Output = Result<T, PartMissing>>>>;
 
+/// Starts the app on the storage the front door opened, with the shift it
+/// found or stored (none: the app shows the login).
+pub type AppStart = fn(Rc<Store>, Option<ShiftRecord>) -> AnyView;
+
 /// The AppsPOS payment stored before a reload, on its way.
 pub type Resuming = Pin<Box<dyn Future<Output = Option<InAppSale>>>>;
 
@@ -59,10 +65,9 @@ pub type Stocking = Pin<Box<dyn Future<Output = ()>>>;
 /// app's binary.
 #[derive(Clone, Copy)]
 pub struct Parts {
-    /// The app behind the login (`front_door`), and the same part only
-    /// fetched, for a login that lets it come while the cashier types.
-    pub app: fn() -> ViewLoading,
-    pub app_fetched: fn() -> Loading<()>,
+    /// The app behind the login (`front_door`): what starts it, once its
+    /// part is in.
+    pub app: fn() -> Loading<AppStart>,
     pub item: fn(Option<LineId>) -> ViewLoading,
     pub scan: fn() -> ViewLoading,
     pub member: fn() -> ViewLoading,

@@ -107,7 +107,3 @@ impl CurrentSession {
         self.0.get_untracked()
     }
 }
-
-/// Storage, once it is open; the app waits for it before showing a screen.
-#[derive(Clone, Copy)]
-pub struct Storage(pub RwSignal<Option<Result<Rc<Store>, ()>>, LocalStorage>);

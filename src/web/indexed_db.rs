@@ -68,11 +68,6 @@ fn upgrade(request: IdbOpenDbRequest, stores: &'static [&'static str]) -> impl F
 }
 
 impl Database {
-    /// Lets go of the database, so another wasm of the page works on it alone.
-    pub fn close(&self) {
-        self.0.close();
-    }
-
     pub fn transaction(&self, stores: &[&str], write: bool) -> Result<Transaction, Refused> {
         let names: Array = stores.iter().map(|name| JsValue::from_str(name)).collect();
         let mode = if write {

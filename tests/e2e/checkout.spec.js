@@ -1,4 +1,4 @@
-import { test, expect, moneyOf, scan } from "./fixtures.js";
+import { test, expect, moneyOf, scan, stampedBurst } from "./fixtures.js";
 import { COLA, JASUR, WATER, openDemo } from "./screens.js";
 
 test("a full demo sale: scans, weighed item, cashback rules, split payment", async ({ page }) => {
@@ -269,57 +269,35 @@ test("the demo server comes with the demo shift; one that cannot load reads as u
   await expect(page.getByTestId("customer-balance")).toHaveAttribute("data-value", "8200.00");
 });
 
-// Timing-bound: the burst is read from real key timestamps, which Playwright
-// spaces by the page's pace; under CI load a key can still come late (issue 20 note).
-test.describe(() => {
-  test.describe.configure({ retries: 2 });
-  test("a barcode scanned into the payment form is undone and does not complete the sale; a code field takes scans", async ({ page }) => {
-    await page.goto("/");
-    await openDemo(page);
-    await scan(page, WATER.barcode);
-    await page.getByTestId("pay-open").click();
-    const cash = page.getByTestId("pay-cash-input");
-    await cash.focus();
-    await page.keyboard.type("12", { delay: 150 });
-    // Playwright types 5 ms apart only while the page keeps up (each key waits
-    // for the page): let the parts a fresh demo shift fetches arrive and the
-    // page fall idle before the burst, or a busy moment splits it in two.
-    await expect
-      .poll(() =>
-        page.evaluate(() =>
-          ["-catalog.wasm", "-sale.wasm"].every((end) =>
-            performance.getEntriesByType("resource").some((entry) => entry.name.endsWith(end) && entry.responseEnd > 0),
-          ),
-        ),
-      )
-      .toBe(true);
-    for (let idle = 0; idle < 2; idle += 1) {
-      await page.evaluate(() => new Promise((done) => requestIdleCallback(done, { timeout: 1000 })));
-    }
-    // An EAN-8 code and Enter, typed as a keyboard-wedge scanner types them.
-    // Key by key, Playwright waits for the page after each (10–25 ms here, up
-    // to the 30 ms burst limit under load); sent at once, the keys still come
-    // in order, milliseconds apart.
-    await Promise.all([..."47810012", "Enter"].map((key) => page.keyboard.press(key)));
-    await expect(page.getByTestId("modal-scan-caught")).toBeVisible();
-    await expect(cash).toHaveValue("12");
-    await expect(page.getByTestId("sale-result")).toHaveCount(0);
+test("a barcode scanned into the payment form is undone and does not complete the sale; a code field takes scans", async ({ page }) => {
+  await page.goto("/");
+  await openDemo(page);
+  await scan(page, WATER.barcode);
+  await page.getByTestId("pay-open").click();
+  const cash = page.getByTestId("pay-cash-input");
+  await cash.focus();
+  await page.keyboard.type("12", { delay: 150 });
+  // An EAN-8 code and Enter, as a keyboard-wedge scanner types them.
+  await stampedBurst(page, "47810012");
+  await expect(page.getByTestId("modal-scan-caught")).toBeVisible();
+  await expect(cash).toHaveValue("12");
+  await expect(page.getByTestId("sale-result")).toHaveCount(0);
 
-    // A person typing an amount and pressing Enter pays as before.
-    await cash.fill("");
-    await page.keyboard.type("5000", { delay: 120 });
-    await page.keyboard.press("Enter");
-    await expect(page.getByTestId("sale-result")).toBeVisible();
-    await page.getByTestId("sale-new").click();
+  // A person typing an amount and pressing Enter pays as before.
+  await cash.fill("");
+  await page.keyboard.type("5000", { delay: 120 });
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("sale-result")).toBeVisible();
+  await page.getByTestId("sale-new").click();
 
-    // A hardware QR scanner typing the customer's code is welcome in the code field.
-    await page.getByTestId("scan-open").click();
-    await page.getByTestId("scan-manual-input").focus();
-    await page.keyboard.type(JASUR, { delay: 5 });
-    await page.keyboard.press("Enter");
-    await expect(page.getByTestId("customer-name")).toHaveText("Jasur Tursunov");
-  });
+  // A hardware QR scanner typing the customer's code is welcome in the code field.
+  await page.getByTestId("scan-open").click();
+  await page.getByTestId("scan-manual-input").focus();
+  await page.keyboard.type(JASUR, { delay: 5 });
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("customer-name")).toHaveText("Jasur Tursunov");
 });
+
 
 
 test("the X report draws the shift at a glance: receipts per hour and how customers paid", async ({ page }) => {

@@ -31,3 +31,28 @@ export async function scan(page, barcode) {
   await page.keyboard.type(barcode, { delay: 5 });
   await page.keyboard.press("Enter");
 }
+
+/**
+ * Types `code` and Enter into the focused field as a scanner does, each key
+ * stamped `gapMs` after the one before. The page tells a scan from a person
+ * by the keys' timestamps; these are set here (Chromium's DevTools protocol
+ * takes them with each key), so a busy page or a loaded machine, which only
+ * delays the keys' handling, cannot split the burst.
+ */
+export async function stampedBurst(page, code, gapMs = 5) {
+  const cdp = await page.context().newCDPSession(page);
+  const start = Date.now() / 1000;
+  const keys = [...code].map((char) => ({
+    key: char,
+    code: /\d/.test(char) ? `Digit${char}` : `Key${char.toUpperCase()}`,
+    text: char,
+    windowsVirtualKeyCode: char.toUpperCase().charCodeAt(0),
+  }));
+  keys.push({ key: "Enter", code: "Enter", text: "\r", windowsVirtualKeyCode: 13 });
+  for (const [index, key] of keys.entries()) {
+    const timestamp = start + (index * gapMs) / 1000;
+    await cdp.send("Input.dispatchKeyEvent", { type: "keyDown", ...key, unmodifiedText: key.text, timestamp });
+    await cdp.send("Input.dispatchKeyEvent", { type: "keyUp", key: key.key, code: key.code, timestamp });
+  }
+  await cdp.detach();
+}

@@ -52,6 +52,73 @@ test("a shift opened while the checkout's part cannot come says so, and opens on
   await expect(page.getByTestId("cart-empty")).toBeVisible();
 });
 
+// Holds back every IndexedDB open of the page (the page sees it succeed
+// only once window.releaseDatabases() is called), and notes whether the
+// login was ever on screen.
+function holdDatabases() {
+  const open = IDBFactory.prototype.open;
+  const held = [];
+  window.heldDatabases = () => held.length;
+  window.releaseDatabases = () => {
+    window.holding = false;
+    held.splice(0).forEach((request) => request.dispatchEvent(new Event("success")));
+  };
+  IDBFactory.prototype.open = function (...args) {
+    const request = open.apply(this, args);
+    request.addEventListener("success", (event) => {
+      if (event.isTrusted && window.holding) {
+        event.stopImmediatePropagation();
+        held.push(request);
+      }
+    });
+    return request;
+  };
+  window.holding = sessionStorage.getItem("hold") === "yes";
+  new MutationObserver(() => {
+    if (document.querySelector('[data-testid="login-demo"]')) window.loginSeen = true;
+  }).observe(document, { childList: true, subtree: true });
+}
+
+test("the login does not wait for the database; a shift opened meanwhile is stored once it opens, and a reload resumes it without the login", async ({ page }) => {
+  await page.addInitScript(holdDatabases);
+  await page.goto("/");
+  await page.evaluate(() => sessionStorage.setItem("hold", "yes"));
+  await page.reload();
+  await expect(page.getByTestId("login-demo")).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.heldDatabases())).toBe(1);
+  await page.getByTestId("login-cashier").fill("Dilnoza");
+  await page.getByTestId("login-demo").click();
+  // Nothing to store the shift in yet: the login stays until the database opens.
+  await expect(page.getByTestId("login-demo")).toBeVisible();
+  await expect(page.getByTestId("cart-empty")).toHaveCount(0);
+  await page.evaluate(() => window.releaseDatabases());
+  await expect(page.getByTestId("cart-empty")).toBeVisible();
+  await expect(page.locator(".cashier")).toHaveText("Dilnoza");
+
+  // Mid-shift, the front door waits for the database instead of flashing the login.
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => window.heldDatabases())).toBe(1);
+  await expect(page.getByTestId("cart-empty")).toHaveCount(0);
+  await page.evaluate(() => window.releaseDatabases());
+  await expect(page.getByTestId("cart-empty")).toBeVisible();
+  await expect(page.locator(".cashier")).toHaveText("Dilnoza");
+  expect(await page.evaluate(() => window.loginSeen ?? false)).toBe(false);
+});
+
+test("a shift the hint beside the database missed still resumes", async ({ page }) => {
+  await page.goto("/");
+  await page.getByTestId("login-cashier").fill("Dilnoza");
+  await page.getByTestId("login-demo").click();
+  await expect(page.getByTestId("cart-empty")).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem("kassa.shift-open"))).toBe("1");
+  await page.evaluate(() => localStorage.removeItem("kassa.shift-open"));
+  await page.reload();
+  await expect(page.getByTestId("cart-empty")).toBeVisible();
+  await expect(page.locator(".cashier")).toHaveText("Dilnoza");
+  // Reading the record put the hint right.
+  expect(await page.evaluate(() => localStorage.getItem("kassa.shift-open"))).toBe("1");
+});
+
 test("the checkout opens without the dialogs' parts; the payment's part comes with pay-open", async ({ page }) => {
   const fetched = [];
   page.on("request", (request) => fetched.push(request.url()));
