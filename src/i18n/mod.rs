@@ -72,7 +72,7 @@ impl Lang {
 
 impl Text {
     pub fn in_lang(self, lang: Lang) -> &'static str {
-        let [en, ru, uz] = self.table();
+        let [en, ru, uz] = *self.0;
         match lang {
             Lang::En => en,
             Lang::Ru => ru,

@@ -1,18 +1,21 @@
 //! Every cashier-facing sentence, in English, Russian and Uzbek.
 
+/// A cashier-facing sentence: its English, Russian and Uzbek, in that
+/// order. Each sentence is a constant of its own rather than a variant
+/// looked up in one table, so its words travel with the code that shows
+/// them: the login's are in the first download, the checkout's in its part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Text(pub(super) &'static [&'static str; 3]);
+
 macro_rules! texts {
     ($($key:ident => [$en:expr, $ru:expr, $uz:expr $(,)?],)*) => {
-        /// A cashier-facing sentence.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Text { $($key,)* }
-
+        // Named as the sentences they are (`Text::LoginTitle`), not as constants.
+        #[allow(non_upper_case_globals)]
         impl Text {
-            /// Every key, so tests can prove that none lacks a translation.
-            pub const ALL: &'static [Text] = &[$(Text::$key,)*];
+            $(pub const $key: Text = Text(&[$en, $ru, $uz]);)*
 
-            pub(super) fn table(self) -> [&'static str; 3] {
-                match self { $(Text::$key => [$en, $ru, $uz],)* }
-            }
+            /// Every sentence, so tests can prove that none lacks a translation.
+            pub const ALL: &'static [Text] = &[$(Text::$key,)*];
         }
     };
 }
