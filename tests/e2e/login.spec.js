@@ -144,3 +144,15 @@ test("a store server asks for its address, key and register, and a bad address i
   await expect(page.getByTestId("item-barcode-input")).toBeFocused();
   expect(page.url()).not.toContain("register-secret");
 });
+
+test("a browser that refuses storage gets the reason in place of the login, in its language", async ({ page }) => {
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException("blocked", "SecurityError");
+    };
+    localStorage.setItem("kassa.lang", "ru");
+  });
+  await page.goto("/");
+  await expect(page.getByRole("alert")).toContainText("хранилище заблокировано");
+  await expect(page.getByTestId("login-demo")).toHaveCount(0);
+});
